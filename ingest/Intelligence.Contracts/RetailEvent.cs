@@ -1,0 +1,18 @@
+namespace Intelligence.Contracts;
+
+/// <summary>
+/// An event that passed validation: the envelope's fields, the typed payload and the payload's
+/// JSON exactly as the source sent it (kept for the raw event tables).
+/// </summary>
+public sealed record RetailEvent(
+    string Id,
+    EventType Type,
+    string Source,
+    DateTimeOffset OccurredAt,
+    int SchemaVersion,
+    string Key,
+    IEventPayload Payload,
+    string PayloadJson)
+{
+    public EventFamily Family => Type.Family;
+}

@@ -1,0 +1,54 @@
+namespace Intelligence.Ingest;
+
+/// <summary>
+/// Remembers the ids of the most recent accepted events (a bounded window, oldest forgotten first)
+/// so that a re-sent event is dropped and counted rather than stored twice.
+/// </summary>
+public sealed class DuplicateFilter(int capacity)
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    public int Capacity => capacity;
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seen.Count;
+            }
+        }
+    }
+
+    /// <summary>Records the id; false when it was seen within the window.</summary>
+    public bool TryClaim(string id)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add(id))
+            {
+                return false;
+            }
+
+            _order.Enqueue(id);
+            if (_order.Count > capacity)
+            {
+                _seen.Remove(_order.Dequeue());
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Forgets an id whose event could not be logged, so that the sender's retry is not a duplicate.</summary>
+    public void Release(string id)
+    {
+        lock (_gate)
+        {
+            _seen.Remove(id);
+        }
+    }
+}

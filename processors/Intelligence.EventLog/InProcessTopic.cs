@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+
+namespace Intelligence.EventLog;
+
+/// <summary>
+/// An in-process topic: partitioned by key as Kafka is, bounded by record count per partition and
+/// by bytes overall, with offsets per partition. One reader drains all partitions.
+/// </summary>
+public sealed class InProcessTopic<T> : ITopicWriter<T>
+{
+    private readonly Partition[] _partitions;
+    private readonly MemoryBudget _budget;
+    private readonly Func<T, int> _sizeOf;
+
+    public InProcessTopic(TopicOptions options, Func<T, int> sizeOf)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Partitions, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PartitionCapacity, 1);
+        Options = options;
+        _sizeOf = sizeOf;
+        _budget = new MemoryBudget(options.MaxBytes);
+        _partitions = Enumerable.Range(0, options.Partitions).Select(_ => new Partition(options.PartitionCapacity)).ToArray();
+    }
+
+    public TopicOptions Options { get; }
+
+    public int Partitions => _partitions.Length;
+
+    public long BufferedBytes => _budget.UsedBytes;
+
+    public async ValueTask<LogPosition> AppendAsync(string key, T value, CancellationToken cancellationToken)
+    {
+        var index = KeyPartitioner.PartitionFor(key, _partitions.Length);
+        var partition = _partitions[index];
+        var size = _sizeOf(value);
+        await _budget.AcquireAsync(size, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                lock (partition.Gate)
+                {
+                    var position = new LogPosition(index, partition.NextOffset);
+                    if (partition.Queue.Writer.TryWrite(new Entry(new LogRecord<T>(key, value, position), size)))
+                    {
+                        partition.NextOffset++;
+                        return position;
+                    }
+                }
+
+                if (!await partition.Queue.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"Topic '{Options.Name}' is closed to new records.");
+                }
+            }
+        }
+        catch
+        {
+            _budget.Release(size);
+            throw;
+        }
+    }
+
+    /// <summary>No more appends: readers drain what is left, then end.</summary>
+    public void Complete()
+    {
+        foreach (var partition in _partitions)
+        {
+            lock (partition.Gate)
+            {
+                partition.Queue.Writer.TryComplete();
+            }
+        }
+    }
+
+    /// <summary>The offset the next record of a partition will get (Kafka's log-end offset).</summary>
+    public long EndOffset(int partition)
+    {
+        lock (_partitions[partition].Gate)
+        {
+            return _partitions[partition].NextOffset;
+        }
+    }
+
+    /// <summary>The next offset not yet stored by the reader (Kafka's committed offset).</summary>
+    public long CommittedOffset(int partition) => Interlocked.Read(ref _partitions[partition].Committed);
+
+    /// <summary>Records appended but not yet committed, over all partitions.</summary>
+    public long Lag => Enumerable.Range(0, _partitions.Length).Sum(p => EndOffset(p) - CommittedOffset(p));
+
+    public ITopicReader<T> Reader() => new RoundRobinReader(this);
+
+    private sealed record Entry(LogRecord<T> Record, int Size);
+
+    private sealed class Partition(int capacity)
+    {
+        public readonly Lock Gate = new();
+        public readonly Channel<Entry> Queue = Channel.CreateBounded<Entry>(
+            new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        public long NextOffset;
+        public long Committed;
+    }
+
+    /// <summary>Takes from each partition in turn so that no partition starves.</summary>
+    private sealed class RoundRobinReader(InProcessTopic<T> topic) : ITopicReader<T>
+    {
+        private int _next;
+
+        public async ValueTask<bool> ReadBatchAsync(List<LogRecord<T>> batch, int maxRecords, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var start = batch.Count;
+                var open = Take(batch, maxRecords);
+                if (batch.Count > start)
+                {
+                    return true;
+                }
+
+                if (open == 0)
+                {
+                    return false;
+                }
+
+                await WhenAnyReadable(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public void TryRead(List<LogRecord<T>> batch, int maxRecords) => Take(batch, maxRecords);
+
+        /// <summary>Takes ready records from each partition in turn; returns how many partitions are still open.</summary>
+        private int Take(List<LogRecord<T>> batch, int maxRecords)
+        {
+            var open = 0;
+            for (var i = 0; i < topic._partitions.Length; i++)
+            {
+                var partition = topic._partitions[(_next + i) % topic._partitions.Length];
+                while (batch.Count < maxRecords && partition.Queue.Reader.TryRead(out var entry))
+                {
+                    topic._budget.Release(entry.Size);
+                    batch.Add(entry.Record);
+                }
+
+                if (!partition.Queue.Reader.Completion.IsCompleted)
+                {
+                    open++;
+                }
+            }
+
+            _next = (_next + 1) % topic._partitions.Length;
+            return open;
+        }
+
+        public void Commit(IEnumerable<LogPosition> stored)
+        {
+            foreach (var position in stored)
+            {
+                ref var committed = ref topic._partitions[position.Partition].Committed;
+                var next = position.Offset + 1;
+                if (next > Interlocked.Read(ref committed))
+                {
+                    Interlocked.Exchange(ref committed, next);
+                }
+            }
+        }
+
+        /// <summary>Waits until an open partition has a record (or completes); closed ones would wake it at once.</summary>
+        private Task<Task<bool>> WhenAnyReadable(CancellationToken cancellationToken) =>
+            Task.WhenAny(topic._partitions
+                .Where(p => !p.Queue.Reader.Completion.IsCompleted)
+                .Select(p => p.Queue.Reader.WaitToReadAsync(cancellationToken).AsTask()));
+    }
+}
