@@ -110,6 +110,8 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
         {
             while (true)
             {
+                // WhenAny does not throw for a cancelled wait, so without this a cancelled reader would spin.
+                cancellationToken.ThrowIfCancellationRequested();
                 var start = batch.Count;
                 var open = Take(batch, maxRecords);
                 if (batch.Count > start)

@@ -148,3 +148,18 @@ public sealed class InProcessTopicTests
         Assert.Equal(8_000, records.Select(r => r.Position).Distinct().Count());
     }
 }
+
+public sealed class InProcessTopicCancellationTests
+{
+    [Fact]
+    public async Task A_waiting_reader_stops_when_cancelled()
+    {
+        var topic = new InProcessTopic<string>(new TopicOptions { Partitions = 3 }, v => v.Length);
+        using var cancel = new CancellationTokenSource();
+        var reading = topic.Reader().ReadBatchAsync([], 10, cancel.Token).AsTask();
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+}

@@ -1,22 +1,32 @@
 namespace Intelligence.Contracts.Warehouse;
 
-/// <summary><c>allocation.made</c>: an order line given stock at a location; less than requested is a partial allocation, zero a backorder.</summary>
-public sealed record AllocationMade : IEventPayload
+/// <summary>Work on one order line at one location: the fields and rules allocation and picking share.</summary>
+public abstract record OrderLineWork : IEventPayload
 {
     public string? OrderId { get; init; }
     public string? LineId { get; init; }
     public string? Sku { get; init; }
     public string? Location { get; init; }
     public int? Quantity { get; init; }
-    public int? RequestedQuantity { get; init; }
 
-    public void Validate(PayloadCheck check)
+    public virtual void Validate(PayloadCheck check)
     {
         check.Text(OrderId, "orderId");
         check.Text(LineId, "lineId");
         check.Text(Sku, "sku");
         check.Text(Location, "location");
         check.Quantity(Quantity, "quantity", allowZero: true);
+    }
+}
+
+/// <summary><c>allocation.made</c>: an order line given stock at a location; less than requested is a partial allocation, zero a backorder.</summary>
+public sealed record AllocationMade : OrderLineWork
+{
+    public int? RequestedQuantity { get; init; }
+
+    public override void Validate(PayloadCheck check)
+    {
+        base.Validate(check);
         check.Quantity(RequestedQuantity, "requestedQuantity");
         check.Rule(Quantity is null || RequestedQuantity is null || Quantity <= RequestedQuantity,
             "quantity", "is more than was requested");
@@ -24,22 +34,13 @@ public sealed record AllocationMade : IEventPayload
 }
 
 /// <summary><c>pick.completed</c>: units picked for a line; a short pick names the units not found.</summary>
-public sealed record PickCompleted : IEventPayload
+public sealed record PickCompleted : OrderLineWork
 {
-    public string? OrderId { get; init; }
-    public string? LineId { get; init; }
-    public string? Sku { get; init; }
-    public string? Location { get; init; }
-    public int? Quantity { get; init; }
     public int? ShortQuantity { get; init; }
 
-    public void Validate(PayloadCheck check)
+    public override void Validate(PayloadCheck check)
     {
-        check.Text(OrderId, "orderId");
-        check.Text(LineId, "lineId");
-        check.Text(Sku, "sku");
-        check.Text(Location, "location");
-        check.Quantity(Quantity, "quantity", allowZero: true);
+        base.Validate(check);
         check.Quantity(ShortQuantity, "shortQuantity", allowZero: true);
     }
 }

@@ -1,18 +1,28 @@
 namespace Intelligence.Contracts.Warehouse;
 
-/// <summary><c>stock.received</c>: units booked in at a location outside a purchase order.</summary>
-public sealed record StockReceived : IEventPayload
+/// <summary>Units of one SKU moving at one location: the fields and rules the stock events share.</summary>
+public abstract record StockMovement : IEventPayload
 {
     public string? Location { get; init; }
     public string? Sku { get; init; }
     public int? Quantity { get; init; }
-    public string? Reference { get; init; }
 
-    public void Validate(PayloadCheck check)
+    public virtual void Validate(PayloadCheck check)
     {
         check.Text(Location, "location");
         check.Text(Sku, "sku");
         check.Quantity(Quantity, "quantity");
+    }
+}
+
+/// <summary><c>stock.received</c>: units booked in at a location outside a purchase order.</summary>
+public sealed record StockReceived : StockMovement
+{
+    public string? Reference { get; init; }
+
+    public override void Validate(PayloadCheck check)
+    {
+        base.Validate(check);
         check.OptionalText(Reference, "reference");
     }
 }
@@ -50,36 +60,19 @@ public sealed record StockCounted : IEventPayload
 }
 
 /// <summary><c>stock.held</c>: units put on quality hold.</summary>
-public sealed record StockHeld : IEventPayload
+public sealed record StockHeld : StockMovement
 {
-    public string? Location { get; init; }
-    public string? Sku { get; init; }
-    public int? Quantity { get; init; }
     public string? Reason { get; init; }
 
-    public void Validate(PayloadCheck check)
+    public override void Validate(PayloadCheck check)
     {
-        check.Text(Location, "location");
-        check.Text(Sku, "sku");
-        check.Quantity(Quantity, "quantity");
+        base.Validate(check);
         check.Text(Reason, "reason");
     }
 }
 
 /// <summary><c>stock.released</c>: units taken off quality hold.</summary>
-public sealed record StockReleased : IEventPayload
-{
-    public string? Location { get; init; }
-    public string? Sku { get; init; }
-    public int? Quantity { get; init; }
-
-    public void Validate(PayloadCheck check)
-    {
-        check.Text(Location, "location");
-        check.Text(Sku, "sku");
-        check.Quantity(Quantity, "quantity");
-    }
-}
+public sealed record StockReleased : StockMovement;
 
 /// <summary><c>transfer.dispatched</c>: units leave one location for another.</summary>
 public sealed record TransferDispatched : IEventPayload

@@ -1,0 +1,100 @@
+using Intelligence.Analytics;
+using Intelligence.Cli.Commands;
+using Serilog;
+
+namespace Intelligence.Cli;
+
+/// <summary>Dispatches a command line to its command and turns failures into messages and exit codes.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        intelligence: retail operational intelligence, embedded (one process, no services).
+
+        Commands:
+          run        run the pipeline: simulator, file or HTTP source into the embedded ClickHouse store
+          simulate   write simulated retail events to a JSON-lines file, or POST them to a running ingest
+          sql        query the embedded store with ClickHouse SQL (read-only by default)
+          keys       create and list API keys for the HTTP source
+
+        `intelligence COMMAND --help` explains each. Settings: appsettings.json beside the program,
+        --config FILE, and environment variables INTELLIGENCE_<Section>__<Key> (see README).
+        Exit codes: 0 done, 1 failed (or the account did not balance), 2 wrong usage.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.Write(args.Length > 1 ? HelpFor(args[1]) : Usage);
+            return 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            }
+        };
+
+        var command = args[0];
+        try
+        {
+            var (valued, flags) = OptionsOf(command);
+            var line = CommandLine.Parse(args.Skip(1), valued, flags);
+            if (line.WantsHelp)
+            {
+                Console.Out.Write(HelpFor(command));
+                return 0;
+            }
+
+            var settings = Settings.Load(line.Value("config"));
+            var log = Logging.Create(settings);
+            try
+            {
+                return command switch
+                {
+                    "run" => await RunCommand.ExecuteAsync(line, settings, log, stop.Token),
+                    "simulate" => await SimulateCommand.ExecuteAsync(line, log, stop.Token),
+                    "sql" => await SqlCommand.ExecuteAsync(line, settings),
+                    _ => KeysCommand.Execute(line, settings),
+                };
+            }
+            finally
+            {
+                (log as IDisposable)?.Dispose();
+            }
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"{ex.Message} See `./intelligence {command} --help`.");
+            return 2;
+        }
+        catch (Exception ex) when (ex is AnalyticsException or FileNotFoundException or DllNotFoundException
+            or InvalidOperationException or IOException or HttpRequestException)
+        {
+            await Console.Error.WriteLineAsync($"intelligence {command} failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsOf(string command) => command switch
+    {
+        "run" => (RunCommand.Valued, RunCommand.Flags),
+        "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
+        "sql" => (SqlCommand.Valued, SqlCommand.Flags),
+        "keys" => (KeysCommand.Valued, KeysCommand.Flags),
+        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, keys."),
+    };
+
+    private static string HelpFor(string command) => command switch
+    {
+        "run" => RunCommand.Usage,
+        "simulate" => SimulateCommand.Usage,
+        "sql" => SqlCommand.Usage,
+        "keys" => KeysCommand.Usage,
+        _ => Usage,
+    };
+}

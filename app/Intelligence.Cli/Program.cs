@@ -1,0 +1,3 @@
+using Intelligence.Cli;
+
+return await Cli.RunAsync(args);

@@ -1,0 +1,83 @@
+using Intelligence.Contracts;
+using Intelligence.Embedded;
+using Intelligence.EventLog;
+using Intelligence.Ingest.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace Intelligence.Cli;
+
+/// <summary>
+/// Configuration, from appsettings.json beside the executable, then an optional --config file,
+/// then environment variables prefixed <c>INTELLIGENCE_</c> (e.g. <c>INTELLIGENCE_Sink__MaxBatchRows</c>).
+/// Every value has a default that suits one machine; invalid values stop the start with the key named.
+/// </summary>
+public sealed class Settings(IConfiguration configuration)
+{
+    public IConfiguration Configuration => configuration;
+
+    public static Settings Load(string? configFile)
+    {
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true);
+        if (configFile is not null)
+        {
+            if (!File.Exists(configFile))
+            {
+                throw new UsageException($"Config file '{configFile}' does not exist.");
+            }
+
+            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+
+        return new Settings(builder.AddEnvironmentVariables("INTELLIGENCE_").Build());
+    }
+
+    public string Database => configuration["Pipeline:Database"] ?? "intelligence";
+
+    public string DataDirectory => configuration["Pipeline:DataDirectory"] ?? "data";
+
+    public EmbeddedOptions Embedded()
+    {
+        var defaults = new EmbeddedOptions();
+        var reader = configuration.GetSection("Ingest").Get<EventReaderOptions>() ?? defaults.Reader;
+        var log = configuration.GetSection("EventLog").Get<TopicOptions>() ?? defaults.Events;
+        var sink = configuration.GetSection("Sink").Get<SinkOptions>() ?? defaults.Sink;
+        var options = defaults with
+        {
+            Database = Database,
+            Reader = reader,
+            Events = log with { Name = "events" },
+            Sink = sink,
+            DuplicateWindow = configuration.GetValue("Ingest:DuplicateWindow", defaults.DuplicateWindow),
+        };
+        Require(reader.MaxEventBytes is >= 1024 and <= 16 * 1024 * 1024, "Ingest:MaxEventBytes", "from 1024 to 16777216");
+        Require(reader.MaxFutureSkew >= TimeSpan.Zero, "Ingest:MaxFutureSkew", "zero or more");
+        Require(reader.MaxEventAge > TimeSpan.Zero, "Ingest:MaxEventAge", "positive");
+        Require(log.Partitions is >= 1 and <= 1024, "EventLog:Partitions", "from 1 to 1024");
+        Require(log.PartitionCapacity >= 16, "EventLog:PartitionCapacity", "16 or more");
+        Require(log.MaxBytes >= 1024 * 1024, "EventLog:MaxBytes", "1 MiB or more");
+        Require(sink.MaxBatchRows is >= 1 and <= 1_000_000, "Sink:MaxBatchRows", "from 1 to 1000000");
+        Require(options.DuplicateWindow >= 1, "Ingest:DuplicateWindow", "1 or more");
+        return options;
+    }
+
+    public HttpIngestOptions Http(string dataDirectory)
+    {
+        var http = configuration.GetSection(HttpIngestOptions.Section).Get<HttpIngestOptions>() ?? new HttpIngestOptions();
+        http.ApiKeysFile ??= KeyFile(dataDirectory);
+        Require(http.MaxBodyBytes >= 1024, "Ingest:Http:MaxBodyBytes", "1024 or more");
+        Require(http.MaxEventsPerBatch >= 1, "Ingest:Http:MaxEventsPerBatch", "1 or more");
+        return http;
+    }
+
+    public static string KeyFile(string dataDirectory) => Path.Combine(dataDirectory, "api-keys.txt");
+
+    private static void Require(bool holds, string key, string expected)
+    {
+        if (!holds)
+        {
+            throw new UsageException($"Configuration {key} must be {expected}.");
+        }
+    }
+}

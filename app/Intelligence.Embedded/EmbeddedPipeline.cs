@@ -1,0 +1,118 @@
+using Intelligence.Analytics;
+using Intelligence.Analytics.Migrations;
+using Intelligence.Contracts;
+using Intelligence.EventLog;
+using Intelligence.Ingest;
+using Microsoft.Extensions.Logging;
+
+namespace Intelligence.Embedded;
+
+/// <summary>
+/// The embedded runtime in one process: the gate in front, the in-process event log (events and
+/// dead letters), and the sinks that drain both into the analytics store. Sources submit through
+/// <see cref="Gate"/>; <see cref="CompleteAsync"/> drains everything and returns the account.
+/// </summary>
+public sealed class EmbeddedPipeline : IAsyncDisposable
+{
+    private readonly InProcessTopic<AcceptedEvent> _events;
+    private readonly InProcessTopic<DeadLetter> _deadLetters;
+    private readonly TableSink<AcceptedEvent> _eventSink;
+    private readonly TableSink<DeadLetter> _deadLetterSink;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sinks;
+    private readonly long _eventRowsBefore;
+    private readonly long _deadLetterRowsBefore;
+    private RunSummary? _summary;
+
+    private EmbeddedPipeline(IAnalyticsStore store, EmbeddedOptions options, TimeProvider clock, ILoggerFactory loggers,
+        string runId, long eventRowsBefore, long deadLetterRowsBefore)
+    {
+        Store = store;
+        Options = options;
+        RunId = runId;
+        StartedAt = clock.GetUtcNow();
+        _eventRowsBefore = eventRowsBefore;
+        _deadLetterRowsBefore = deadLetterRowsBefore;
+        _events = new InProcessTopic<AcceptedEvent>(options.Events, e => e.ApproximateSize);
+        _deadLetters = new InProcessTopic<DeadLetter>(options.DeadLetters, d => d.ApproximateSize);
+        Gate = new IngestGate(new EventReader(options.Reader, clock), new DuplicateFilter(options.DuplicateWindow),
+            _events, _deadLetters, new IngestCounters());
+
+        var table = $"{options.Database}.";
+        var logger = loggers.CreateLogger<EmbeddedPipeline>();
+        _eventSink = new TableSink<AcceptedEvent>(table + RawEventRows.Table, runId, _events.Reader(), store,
+            RawEventRows.Write, options.Sink, clock, logger);
+        _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, _deadLetters.Reader(), store,
+            DeadLetterRows.Write, options.Sink, clock, logger);
+        _sinks = Task.WhenAll(
+            Task.Run(() => _eventSink.RunAsync(_stop.Token)),
+            Task.Run(() => _deadLetterSink.RunAsync(_stop.Token)));
+    }
+
+    public IAnalyticsStore Store { get; }
+
+    public EmbeddedOptions Options { get; }
+
+    public string RunId { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public IngestGate Gate { get; }
+
+    /// <summary>Applies migrations, then starts the sinks. The store must outlive the pipeline.</summary>
+    public static async Task<EmbeddedPipeline> StartAsync(IAnalyticsStore store, EmbeddedOptions options,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var applied = await Migrator.ApplyAsync(store, options.Database, cancellationToken).ConfigureAwait(false);
+        var logger = loggers.CreateLogger<EmbeddedPipeline>();
+        foreach (var migration in applied)
+        {
+            logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
+        }
+
+        var runId = $"run-{clock.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+        var eventRows = await StoreCounts.RowsAsync(store, options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false);
+        var deadRows = await StoreCounts.RowsAsync(store, options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false);
+        return new EmbeddedPipeline(store, options, clock, loggers, runId, eventRows, deadRows);
+    }
+
+    /// <summary>A live view for progress lines: what came in, what is stored, what waits in the log.</summary>
+    public PipelineProgress Progress() => new(Gate.Counters.Snapshot(), _eventSink.RowsStored,
+        _deadLetterSink.RowsStored, _events.Lag + _deadLetters.Lag, _events.BufferedBytes + _deadLetters.BufferedBytes);
+
+    /// <summary>Ends input, waits until every logged record is stored, and returns the account.</summary>
+    public async Task<RunSummary> CompleteAsync(TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (_summary is not null)
+        {
+            return _summary;
+        }
+
+        _events.Complete();
+        _deadLetters.Complete();
+        await _sinks.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var eventRows = await StoreCounts.RowsAsync(Store, Options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false);
+        var deadRows = await StoreCounts.RowsAsync(Store, Options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false);
+        _summary = new RunSummary(RunId, StartedAt, clock.GetUtcNow(), Gate.Counters.Snapshot(),
+            _eventSink.RowsStored, _deadLetterSink.RowsStored, eventRows - _eventRowsBefore, deadRows - _deadLetterRowsBefore);
+        return _summary;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _sinks.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping mid-run: what was not stored stays uncommitted, which the summary would show.
+        }
+
+        _stop.Dispose();
+    }
+}
+
+/// <summary>A live snapshot of the pipeline for progress display.</summary>
+public sealed record PipelineProgress(IngestTotals Ingest, long Stored, long DeadLettered, long Lag, long BufferedBytes);
