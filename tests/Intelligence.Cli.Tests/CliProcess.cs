@@ -36,7 +36,17 @@ public static class CliProcess
             using (process)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-                await process.WaitForExitAsync(timeout.Token);
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Never leave a hung program running after the test gives up on it.
+                    process.Kill(entireProcessTree: true);
+                    throw new TimeoutException($"intelligence did not exit within 4 minutes; stderr so far: {await error}");
+                }
+
                 return new Outcome(process.ExitCode, await output, await error);
             }
         }
