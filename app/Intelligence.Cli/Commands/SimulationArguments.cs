@@ -8,15 +8,18 @@ public static class SimulationArguments
 {
     public static readonly string[] Valued = ["events", "seed", "scenario", "start", "skus", "stores"];
 
-    public static readonly string[] Flags = ["all-scenarios", "bad-input"];
+    public static readonly string[] Flags = ["all-scenarios", "no-scenarios", "bad-input", "clean"];
 
     public const string Help = """
           --events N         inputs to generate (default 200000; 1k/1m suffixes allowed)
           --seed S           seed; the same seed (and --start) gives the same events (default 42)
-          --scenario NAME    switch on a scenario (repeatable): flash-promotion, supplier-slippage,
-                             3pl-backlog, high-return-rate
-          --all-scenarios    switch on all four scenarios
-          --bad-input        mix in malformed JSON, schema violations, duplicates, out-of-order and late events
+          --scenario NAME    only this scenario (repeatable): flash-promotion, supplier-slippage,
+                             3pl-backlog, high-return-rate (default: all four)
+          --no-scenarios     no scenarios: business as usual
+          --clean            no bad input (default: malformed JSON, schema violations, duplicates,
+                             out-of-order and late events are mixed in: 1% refused, 1% duplicates,
+                             2.5% out of order or late)
+          --all-scenarios, --bad-input   the defaults, named explicitly
           --start ISO        simulated start time, UTC (default 2026-11-02T00:00:00Z, a Monday)
           --skus N           catalogue size (default 2000)
           --stores N         number of stores (default 12; plus 2 DCs and a 3PL)
@@ -37,9 +40,15 @@ public static class SimulationArguments
             scenarios.Add(scenario);
         }
 
-        if (line.Flag("all-scenarios"))
+        // The default workload shows the whole capability: every scenario and some bad input.
+        if (line.Flag("all-scenarios") || (scenarios.Count == 0 && !line.Flag("no-scenarios")))
         {
             scenarios.UnionWith(Enum.GetValues<Scenario>());
+        }
+
+        if (line.Flag("clean") && line.Flag("bad-input"))
+        {
+            throw new UsageException("--clean and --bad-input contradict each other.");
         }
 
         var start = defaults.Start;
@@ -55,7 +64,7 @@ public static class SimulationArguments
             Events = line.Number("events", defaults.Events, 1, 1_000_000_000),
             Start = start.ToUniversalTime(),
             Scenarios = scenarios,
-            BadInput = line.Flag("bad-input") ? BadInputOptions.Default : BadInputOptions.None,
+            BadInput = line.Flag("clean") ? BadInputOptions.None : BadInputOptions.Default,
             Skus = (int)line.Number("skus", defaults.Skus, 20, 1_000_000),
             Stores = (int)line.Number("stores", defaults.Stores, 1, 999),
         };
