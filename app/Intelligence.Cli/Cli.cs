@@ -1,4 +1,3 @@
-using Intelligence.Analytics;
 using Intelligence.Cli.Commands;
 using Serilog;
 
@@ -18,7 +17,7 @@ public static class Cli
 
         `intelligence COMMAND --help` explains each. Settings: appsettings.json beside the program,
         --config FILE, and environment variables INTELLIGENCE_<Section>__<Key> (see README).
-        Exit codes: 0 done, 1 failed (or the account did not balance), 2 wrong usage.
+        Exit codes: 0 done, 1 failed (or the account did not balance), 2 wrong usage, 130 stopped by Ctrl+C.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -72,9 +71,14 @@ public static class Cli
             await Console.Error.WriteLineAsync($"{ex.Message} See `./intelligence {command} --help`.");
             return 2;
         }
-        catch (Exception ex) when (ex is AnalyticsException or FileNotFoundException or DllNotFoundException
-            or InvalidOperationException or IOException or HttpRequestException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+            await Console.Error.WriteLineAsync($"intelligence {command}: stopped by the user.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Every failure ends with a sentence and an exit code, never a stack trace.
             await Console.Error.WriteLineAsync($"intelligence {command} failed: {ex.Message}");
             return 1;
         }

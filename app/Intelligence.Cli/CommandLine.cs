@@ -21,16 +21,30 @@ public sealed class CommandLine
         var line = new CommandLine([]);
         var positional = (List<string>)line.Positional;
         using var words = args.GetEnumerator();
+        var optionsEnded = false;
         while (words.MoveNext())
         {
             var word = words.Current;
+            if (optionsEnded)
+            {
+                positional.Add(word);
+                continue;
+            }
+
+            if (word == "--")
+            {
+                // Everything after `--` is an argument, even when it starts with dashes (an SQL comment, say).
+                optionsEnded = true;
+                continue;
+            }
+
             if (word is "-h" or "--help")
             {
                 line._flags.Add("help");
                 continue;
             }
 
-            if (!word.StartsWith("--", StringComparison.Ordinal) || word == "--")
+            if (!word.StartsWith("--", StringComparison.Ordinal))
             {
                 positional.Add(word);
                 continue;

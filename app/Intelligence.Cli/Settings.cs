@@ -52,12 +52,19 @@ public sealed class Settings(IConfiguration configuration)
             DuplicateWindow = configuration.GetValue("Ingest:DuplicateWindow", defaults.DuplicateWindow),
         };
         Require(reader.MaxEventBytes is >= 1024 and <= 16 * 1024 * 1024, "Ingest:MaxEventBytes", "from 1024 to 16777216");
-        Require(reader.MaxFutureSkew >= TimeSpan.Zero, "Ingest:MaxFutureSkew", "zero or more");
-        Require(reader.MaxEventAge > TimeSpan.Zero, "Ingest:MaxEventAge", "positive");
+        Require(reader.MaxFutureSkew >= TimeSpan.Zero && reader.MaxFutureSkew <= TimeSpan.FromDays(3650),
+            "Ingest:MaxFutureSkew", "from 00:00:00 to 3650 days");
+        Require(reader.MaxEventAge > TimeSpan.Zero && reader.MaxEventAge <= TimeSpan.FromDays(36500),
+            "Ingest:MaxEventAge", "positive and at most 36500 days");
+        Require(reader.MaxIdLength is >= 8 and <= 1024, "Ingest:MaxIdLength", "from 8 to 1024");
         Require(log.Partitions is >= 1 and <= 1024, "EventLog:Partitions", "from 1 to 1024");
         Require(log.PartitionCapacity >= 16, "EventLog:PartitionCapacity", "16 or more");
         Require(log.MaxBytes >= 1024 * 1024, "EventLog:MaxBytes", "1 MiB or more");
         Require(sink.MaxBatchRows is >= 1 and <= 1_000_000, "Sink:MaxBatchRows", "from 1 to 1000000");
+        Require(sink.Linger >= TimeSpan.Zero && sink.Linger <= TimeSpan.FromMinutes(1), "Sink:Linger", "from 00:00:00 to 00:01:00");
+        Require(sink.InitialBackoff >= TimeSpan.FromMilliseconds(1) && sink.InitialBackoff <= sink.MaxBackoff,
+            "Sink:InitialBackoff", "at least 1 ms and at most Sink:MaxBackoff");
+        Require(sink.MaxBackoff <= TimeSpan.FromHours(1), "Sink:MaxBackoff", "at most 01:00:00");
         Require(options.DuplicateWindow >= 1, "Ingest:DuplicateWindow", "1 or more");
         return options;
     }
@@ -68,6 +75,8 @@ public sealed class Settings(IConfiguration configuration)
         http.ApiKeysFile ??= KeyFile(dataDirectory);
         Require(http.MaxBodyBytes >= 1024, "Ingest:Http:MaxBodyBytes", "1024 or more");
         Require(http.MaxEventsPerBatch >= 1, "Ingest:Http:MaxEventsPerBatch", "1 or more");
+        Require(http.AppendTimeout > TimeSpan.Zero && http.AppendTimeout <= TimeSpan.FromMinutes(10),
+            "Ingest:Http:AppendTimeout", "positive and at most 00:10:00");
         return http;
     }
 

@@ -19,6 +19,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     private readonly TableSink<AcceptedEvent> _eventSink;
     private readonly TableSink<DeadLetter> _deadLetterSink;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _failed = new();
     private readonly Task _sinks;
     private readonly long _eventRowsBefore;
     private readonly long _deadLetterRowsBefore;
@@ -45,9 +46,12 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, _deadLetters.Reader(), store,
             DeadLetterRows.Write, options.Sink, clock, logger);
         _sinks = Task.WhenAll(
-            Task.Run(() => _eventSink.RunAsync(_stop.Token)),
-            Task.Run(() => _deadLetterSink.RunAsync(_stop.Token)));
+            Task.Run(() => Guard(_eventSink.RunAsync(_stop.Token))),
+            Task.Run(() => Guard(_deadLetterSink.RunAsync(_stop.Token))));
     }
+
+    /// <summary>Cancelled when a sink fails: sources pass it on so that they stop instead of waiting on a full log.</summary>
+    public CancellationToken Failed => _failed.Token;
 
     public IAnalyticsStore Store { get; }
 
@@ -98,6 +102,22 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         return _summary;
     }
 
+    private async Task Guard(Task sink)
+    {
+        try
+        {
+            await sink.ConfigureAwait(false);
+        }
+        catch (SinkFailedException)
+        {
+            // Nothing more can be stored: stop the sources and let the other sink drain.
+            await _failed.CancelAsync().ConfigureAwait(false);
+            _events.Complete();
+            _deadLetters.Complete();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -105,12 +125,13 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         {
             await _sinks.ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or SinkFailedException)
         {
-            // Stopping mid-run: what was not stored stays uncommitted, which the summary would show.
+            // Stopping mid-run, or a failure CompleteAsync already reported: what was not stored stays uncommitted.
         }
 
         _stop.Dispose();
+        _failed.Dispose();
     }
 }
 

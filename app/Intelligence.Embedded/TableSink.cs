@@ -95,6 +95,11 @@ public sealed class TableSink<T>(
                 await store.InsertAsync(table, rows, token, cancellationToken).ConfigureAwait(false);
                 return;
             }
+            catch (AnalyticsException ex) when (StoreErrors.IsPermanent(ex))
+            {
+                throw new SinkFailedException(
+                    $"The store refused a batch of {count} rows for {table} in a way retrying cannot fix: {ex.Message}", ex);
+            }
             catch (AnalyticsException ex)
             {
                 // The log holds the batch until it is stored: waiting here is the backpressure that

@@ -20,6 +20,23 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
     /// <summary>Reads one input, judging its event time against <paramref name="now"/> (the source's clock).</summary>
     public ReadOutcome Read(ReadOnlySpan<byte> json, DateTimeOffset now)
     {
+        try
+        {
+            return ReadUnguarded(json, now);
+        }
+        catch (ArithmeticException)
+        {
+            return Reject(RejectReason.InvalidValue, "a number in the event is out of range for its field");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // No input may stop the pipeline: whatever the reader did not foresee is refused, with what happened.
+            return Reject(RejectReason.InvalidValue, $"the event could not be read ({ex.GetType().Name}: {ex.Message})");
+        }
+    }
+
+    private ReadOutcome ReadUnguarded(ReadOnlySpan<byte> json, DateTimeOffset now)
+    {
         if (json.Length > options.MaxEventBytes)
         {
             return Reject(RejectReason.OversizePayload,

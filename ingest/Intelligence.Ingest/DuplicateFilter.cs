@@ -7,8 +7,9 @@ namespace Intelligence.Ingest;
 public sealed class DuplicateFilter(int capacity)
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
+    // The ids in the order they were claimed, with a lookup into that order so a release removes its entry.
+    private readonly Dictionary<string, LinkedListNode<string>> _seen = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _order = new();
 
     public int Capacity => capacity;
 
@@ -28,15 +29,16 @@ public sealed class DuplicateFilter(int capacity)
     {
         lock (_gate)
         {
-            if (!_seen.Add(id))
+            if (_seen.ContainsKey(id))
             {
                 return false;
             }
 
-            _order.Enqueue(id);
+            _seen[id] = _order.AddLast(id);
             if (_order.Count > capacity)
             {
-                _seen.Remove(_order.Dequeue());
+                _seen.Remove(_order.First!.Value);
+                _order.RemoveFirst();
             }
 
             return true;
@@ -48,7 +50,10 @@ public sealed class DuplicateFilter(int capacity)
     {
         lock (_gate)
         {
-            _seen.Remove(id);
+            if (_seen.Remove(id, out var node))
+            {
+                _order.Remove(node);
+            }
         }
     }
 }

@@ -12,6 +12,10 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
     private readonly MemoryBudget _budget;
     private readonly Func<T, int> _sizeOf;
 
+    // Wakes the reader when it waits for records: one signal for the whole topic, swapped on use.
+    private TaskCompletionSource _available = NewSignal();
+    private int _readerWaiting;
+
     public InProcessTopic(TopicOptions options, Func<T, int> sizeOf)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Partitions, 1);
@@ -38,14 +42,21 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
         {
             while (true)
             {
+                LogPosition? written = null;
                 lock (partition.Gate)
                 {
                     var position = new LogPosition(index, partition.NextOffset);
                     if (partition.Queue.Writer.TryWrite(new Entry(new LogRecord<T>(key, value, position), size)))
                     {
                         partition.NextOffset++;
-                        return position;
+                        written = position;
                     }
+                }
+
+                if (written is { } done)
+                {
+                    WakeReader();
+                    return done;
                 }
 
                 if (!await partition.Queue.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
@@ -70,6 +81,18 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
             {
                 partition.Queue.Writer.TryComplete();
             }
+        }
+
+        Interlocked.Exchange(ref _available, NewSignal()).TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void WakeReader()
+    {
+        if (Volatile.Read(ref _readerWaiting) == 1 && Interlocked.Exchange(ref _readerWaiting, 0) == 1)
+        {
+            Interlocked.Exchange(ref _available, NewSignal()).TrySetResult();
         }
     }
 
@@ -101,16 +124,20 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
         public long Committed;
     }
 
-    /// <summary>Takes from each partition in turn so that no partition starves.</summary>
+    /// <summary>
+    /// Takes from each partition in turn so that no partition starves. The byte budget is given back
+    /// when records are committed (stored), not when they are read, so the topic's bound covers the
+    /// reader's unstored batch too. Commits come in the order records were read.
+    /// </summary>
     private sealed class RoundRobinReader(InProcessTopic<T> topic) : ITopicReader<T>
     {
+        private readonly Queue<int> _unstoredSizes = new();
         private int _next;
 
         public async ValueTask<bool> ReadBatchAsync(List<LogRecord<T>> batch, int maxRecords, CancellationToken cancellationToken)
         {
             while (true)
             {
-                // WhenAny does not throw for a cancelled wait, so without this a cancelled reader would spin.
                 cancellationToken.ThrowIfCancellationRequested();
                 var start = batch.Count;
                 var open = Take(batch, maxRecords);
@@ -124,11 +151,46 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
                     return false;
                 }
 
-                await WhenAnyReadable(cancellationToken).ConfigureAwait(false);
+                // Announce the wait, then look once more: a record appended before the announcement is
+                // found here, one appended after it swaps the signal captured first.
+                var signal = Volatile.Read(ref topic._available).Task;
+                Volatile.Write(ref topic._readerWaiting, 1);
+                open = Take(batch, maxRecords);
+                if (batch.Count > start || open == 0)
+                {
+                    Volatile.Write(ref topic._readerWaiting, 0);
+                    return batch.Count > start;
+                }
+
+                await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
         public void TryRead(List<LogRecord<T>> batch, int maxRecords) => Take(batch, maxRecords);
+
+        public void Commit(IEnumerable<LogPosition> stored)
+        {
+            long bytes = 0;
+            foreach (var position in stored)
+            {
+                ref var committed = ref topic._partitions[position.Partition].Committed;
+                var next = position.Offset + 1;
+                if (next > Interlocked.Read(ref committed))
+                {
+                    Interlocked.Exchange(ref committed, next);
+                }
+
+                if (_unstoredSizes.Count > 0)
+                {
+                    bytes += _unstoredSizes.Dequeue();
+                }
+            }
+
+            if (bytes > 0)
+            {
+                topic._budget.Release(bytes);
+            }
+        }
 
         /// <summary>Takes ready records from each partition in turn; returns how many partitions are still open.</summary>
         private int Take(List<LogRecord<T>> batch, int maxRecords)
@@ -139,7 +201,7 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
                 var partition = topic._partitions[(_next + i) % topic._partitions.Length];
                 while (batch.Count < maxRecords && partition.Queue.Reader.TryRead(out var entry))
                 {
-                    topic._budget.Release(entry.Size);
+                    _unstoredSizes.Enqueue(entry.Size);
                     batch.Add(entry.Record);
                 }
 
@@ -152,24 +214,5 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
             _next = (_next + 1) % topic._partitions.Length;
             return open;
         }
-
-        public void Commit(IEnumerable<LogPosition> stored)
-        {
-            foreach (var position in stored)
-            {
-                ref var committed = ref topic._partitions[position.Partition].Committed;
-                var next = position.Offset + 1;
-                if (next > Interlocked.Read(ref committed))
-                {
-                    Interlocked.Exchange(ref committed, next);
-                }
-            }
-        }
-
-        /// <summary>Waits until an open partition has a record (or completes); closed ones would wake it at once.</summary>
-        private Task<Task<bool>> WhenAnyReadable(CancellationToken cancellationToken) =>
-            Task.WhenAny(topic._partitions
-                .Where(p => !p.Queue.Reader.Completion.IsCompleted)
-                .Select(p => p.Queue.Reader.WaitToReadAsync(cancellationToken).AsTask()));
     }
 }

@@ -64,6 +64,12 @@ public sealed class EventReaderTests
             { "bad currency", RejectReason.InvalidValue, EventBuilder.Of(order).Edit(j => j["payload"]!["currency"] = "euro").Build() },
             { "unknown channel", RejectReason.InvalidValue, EventBuilder.Of(order).Edit(j => j["payload"]!["channel"] = "fax").Build() },
             { "control characters", RejectReason.InvalidValue, EventBuilder.Of(stock).Edit(j => j["payload"]!["sku"] = "SKU\u0001").Build() },
+            { "a price that overflows the discount rule", RejectReason.InvalidValue, EventBuilder.Of(order).Edit(j =>
+                {
+                    j["payload"]!["lines"]![0]!["unitPrice"] = JsonNode.Parse("79228162514264337593543950335");
+                    j["payload"]!["lines"]![0]!["discount"] = 1;
+                }).Build() },
+            { "a number beyond decimal", RejectReason.WrongType, EventBuilder.Of(order).Edit(j => j["payload"]!["shippingCharged"] = JsonNode.Parse("1e400")).Build() },
             { "empty order lines", RejectReason.InvalidValue, EventBuilder.Of(order).Edit(j => j["payload"]!["lines"] = new JsonArray()).Build() },
             { "unknown type", RejectReason.UnknownType, EventBuilder.Of(stock).Edit(j => j["type"] = "stock.teleported").Build() },
             { "unknown schema version", RejectReason.UnknownSchemaVersion, EventBuilder.Of(stock).Edit(j => j["schemaVersion"] = 9).Build() },

@@ -86,7 +86,7 @@ public sealed class InProcessTopicTests
     }
 
     [Fact]
-    public async Task The_byte_budget_bounds_memory_across_partitions()
+    public async Task The_byte_budget_bounds_memory_until_records_are_stored()
     {
         var topic = Topic(partitions: 4, capacity: 1_000, maxBytes: 100);
         for (var i = 0; i < 10; i++)
@@ -100,8 +100,14 @@ public sealed class InProcessTopicTests
             () => topic.AppendAsync("k-more", new string('x', 10), timeout.Token).AsTask());
         Assert.Equal(100, topic.BufferedBytes);
 
+        var reader = topic.Reader();
         var batch = new List<LogRecord<string>>();
-        await topic.Reader().ReadBatchAsync(batch, 1, CancellationToken.None);
+        await reader.ReadBatchAsync(batch, 1, CancellationToken.None);
+        using var stillFull = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => topic.AppendAsync("k-more", new string('x', 10), stillFull.Token).AsTask());
+
+        reader.Commit(batch.Select(r => r.Position));
         await topic.AppendAsync("k-more", new string('x', 10), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
     }
 

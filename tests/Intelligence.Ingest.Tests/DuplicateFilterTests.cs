@@ -25,3 +25,20 @@ public sealed class DuplicateFilterTests
         Assert.False(filter.TryClaim("d"));
     }
 }
+
+public sealed class DuplicateFilterReleaseTests
+{
+    [Fact]
+    public void A_released_and_reclaimed_id_keeps_its_full_window()
+    {
+        var filter = new DuplicateFilter(3);
+        filter.TryClaim("a");
+        filter.Release("a");
+        filter.TryClaim("a");
+        filter.TryClaim("b");
+        filter.TryClaim("c");
+
+        Assert.False(filter.TryClaim("a"));
+        Assert.Equal(3, filter.Count);
+    }
+}

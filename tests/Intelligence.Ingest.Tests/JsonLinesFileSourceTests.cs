@@ -58,6 +58,17 @@ public sealed class JsonLinesFileSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_byte_order_mark_at_the_start_is_not_part_of_the_first_event()
+    {
+        await File.WriteAllBytesAsync(_path, [0xEF, 0xBB, 0xBF, .. EventBuilder.Of(EventTypes.StockReceived).Build(), (byte)'\n']);
+        var rig = new GateRig();
+
+        await new JsonLinesFileSource(_path, GateRig.Clock).RunAsync(rig.Gate, CancellationToken.None);
+
+        Assert.Equal(1, rig.Gate.Counters.Snapshot().Accepted);
+    }
+
+    [Fact]
     public async Task A_missing_file_says_how_to_make_one() =>
         Assert.Contains("simulate", (await Assert.ThrowsAsync<FileNotFoundException>(
             () => new JsonLinesFileSource(_path, GateRig.Clock).RunAsync(new GateRig().Gate, CancellationToken.None))).Message,

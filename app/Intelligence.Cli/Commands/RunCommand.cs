@@ -67,6 +67,8 @@ public static class RunCommand
         await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, stop);
 
         RetailSimulator? simulator = null;
+        Exception? sourceFailure = null;
+        using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(stop, pipeline.Failed);
         await using (var progress = new ProgressLine(pipeline.Progress, kind == "simulator" ? simulation.Events : null))
         {
             progress.Start();
@@ -77,19 +79,25 @@ public static class RunCommand
                     case "simulator":
                         simulator = new RetailSimulator(simulation);
                         log.Information("Simulating: {Simulation}", SimulationArguments.Describe(simulation));
-                        await new SimulatorSource(simulator).RunAsync(pipeline.Gate, stop);
+                        await new SimulatorSource(simulator).RunAsync(pipeline.Gate, sourceStop.Token);
                         break;
                     case "file":
-                        await new JsonLinesFileSource(input!, FileClock(line, input!, log)).RunAsync(pipeline.Gate, stop);
+                        await new JsonLinesFileSource(input!, FileClock(line, input!, log)).RunAsync(pipeline.Gate, sourceStop.Token);
                         break;
                     default:
-                        await ServeAsync(pipeline, http, line, log, stop);
+                        await ServeAsync(pipeline, http, line, log, sourceStop.Token);
                         break;
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 log.Warning("Stopped by the user: storing what was accepted so far");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // What the source had already handed over is stored and accounted for all the same.
+                sourceFailure = ex;
+                log.Error(ex, "The {Source} source failed: storing what was accepted so far", kind);
             }
         }
 
@@ -103,6 +111,12 @@ public static class RunCommand
         }
 
         Console.Out.Write(SummaryReport.Render(summary, data));
+        if (sourceFailure is not null)
+        {
+            await Console.Error.WriteLineAsync($"The {kind} source stopped early: {sourceFailure.Message}");
+            return 1;
+        }
+
         return summary.Balances ? 0 : 1;
     }
 

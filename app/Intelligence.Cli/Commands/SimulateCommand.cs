@@ -52,7 +52,17 @@ public static class SimulateCommand
         long written;
         if (output is not null)
         {
-            written = await WriteFileAsync(simulator, output, stop);
+            try
+            {
+                written = await WriteFileAsync(simulator, output, stop);
+            }
+            catch
+            {
+                // A partial file would look like a complete simulation: remove it.
+                File.Delete(output);
+                throw;
+            }
+
             GroundTruthFile.Write(output + ".truth.json", options, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
             Console.Out.WriteLine($"Wrote {written:N0} inputs to {output} in {clock.Elapsed.TotalSeconds:F1} s; ground truth in {output}.truth.json");
         }

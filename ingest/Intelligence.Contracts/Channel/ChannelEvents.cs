@@ -45,9 +45,10 @@ public sealed record OrderPlaced : IEventPayload
             check.Quantity(line.Quantity, $"{at}.quantity");
             check.Amount(line.UnitPrice, $"{at}.unitPrice");
             check.Amount(line.Discount, $"{at}.discount");
+            // Divides rather than multiplies: a hostile unit price must not overflow the check itself.
             check.Rule(
-                line.Discount is null || line.UnitPrice is null || line.Quantity is null
-                    || line.Discount <= line.UnitPrice * line.Quantity,
+                line.Discount is null || line.UnitPrice is null || line.Quantity is not > 0
+                    || line.Discount / line.Quantity <= line.UnitPrice,
                 $"{at}.discount",
                 "is larger than the line's value");
         });

@@ -16,11 +16,12 @@ public static class BatchBody
     public static bool IsNdjson(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("application/json-seq", StringComparison.OrdinalIgnoreCase));
+            || contentType.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsJson(string? contentType) =>
-        contentType is not null && contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+        contentType is not null
+        && (contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/json;", StringComparison.OrdinalIgnoreCase));
 
     public static List<ReadOnlyMemory<byte>> SplitLines(ReadOnlyMemory<byte> body)
     {

@@ -31,11 +31,22 @@ public sealed class JsonLinesFileSource(string path, TimeProvider clock)
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 16));
         var oversized = new ArrayBufferWriter<byte>();
         var skipping = false;
+        var atStart = true;
 
         while (true)
         {
             var read = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = read.Buffer;
+            if (atStart && (buffer.Length >= 3 || read.IsCompleted))
+            {
+                // Files saved by some Windows tools start with a UTF-8 byte-order mark; it is not part of the first event.
+                atStart = false;
+                if (buffer.Length >= 3 && buffer.Slice(0, 3).ToArray().AsSpan().SequenceEqual("\uFEFF"u8))
+                {
+                    buffer = buffer.Slice(3);
+                    BytesRead += 3;
+                }
+            }
             while (TryTakeLine(ref buffer, out var line))
             {
                 BytesRead += line.Length + 1;
