@@ -43,21 +43,32 @@ public sealed class IngestGate(
     private async ValueTask<IngestResult> LogAsync(RetailEvent accepted, DateTimeOffset now, InputSource source,
         CancellationToken cancellationToken)
     {
-        if (!duplicates.TryClaim(accepted.Id))
+        while (true)
         {
-            return IngestResult.Duplicate(accepted.Id);
-        }
+            var claim = duplicates.TryClaim(accepted.Id);
+            switch (claim.Status)
+            {
+                case ClaimStatus.Duplicate:
+                    return IngestResult.Duplicate(accepted.Id);
+                case ClaimStatus.InFlight:
+                    // Another copy is being logged: its fate decides whether this one is a duplicate.
+                    await claim.Settled.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+            }
 
-        try
-        {
-            await events.AppendAsync(accepted.Key, new AcceptedEvent(accepted, now, source.Name), cancellationToken)
-                .ConfigureAwait(false);
+            try
+            {
+                await events.AppendAsync(accepted.Key, new AcceptedEvent(accepted, now, source.Name), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch
+            {
+                duplicates.Release(accepted.Id);
+                throw;
+            }
+
+            duplicates.Confirm(accepted.Id);
             return IngestResult.Accepted(accepted.Id);
-        }
-        catch
-        {
-            duplicates.Release(accepted.Id);
-            throw;
         }
     }
 }

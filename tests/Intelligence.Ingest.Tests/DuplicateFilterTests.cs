@@ -2,13 +2,40 @@ namespace Intelligence.Ingest.Tests;
 
 public sealed class DuplicateFilterTests
 {
+    /// <summary>Claims and confirms at once, as a successful append would.</summary>
+    internal static ClaimStatus Claim(DuplicateFilter filter, string id)
+    {
+        var claim = filter.TryClaim(id);
+        if (claim.Status == ClaimStatus.Claimed)
+        {
+            filter.Confirm(id);
+        }
+
+        return claim.Status;
+    }
+
+    [Fact]
+    public void A_copy_of_an_event_being_logged_waits_for_its_outcome()
+    {
+        var filter = new DuplicateFilter(10);
+        filter.TryClaim("a");
+
+        var copy = filter.TryClaim("a");
+        Assert.Equal(ClaimStatus.InFlight, copy.Status);
+        Assert.False(copy.Settled.IsCompleted);
+
+        filter.Release("a");
+        Assert.True(copy.Settled.IsCompleted);
+        Assert.Equal(ClaimStatus.Claimed, filter.TryClaim("a").Status);
+    }
+
     [Fact]
     public void An_id_is_claimed_once_within_the_window()
     {
         var filter = new DuplicateFilter(10);
 
-        Assert.True(filter.TryClaim("a"));
-        Assert.False(filter.TryClaim("a"));
+        Assert.Equal(ClaimStatus.Claimed, Claim(filter, "a"));
+        Assert.Equal(ClaimStatus.Duplicate, Claim(filter, "a"));
     }
 
     [Fact]
@@ -17,28 +44,30 @@ public sealed class DuplicateFilterTests
         var filter = new DuplicateFilter(3);
         foreach (var id in new[] { "a", "b", "c", "d" })
         {
-            filter.TryClaim(id);
+            Claim(filter, id);
         }
 
         Assert.Equal(3, filter.Count);
-        Assert.True(filter.TryClaim("a"));
-        Assert.False(filter.TryClaim("d"));
+        Assert.Equal(ClaimStatus.Claimed, Claim(filter, "a"));
+        Assert.Equal(ClaimStatus.Duplicate, Claim(filter, "d"));
     }
 }
 
 public sealed class DuplicateFilterReleaseTests
 {
+    private static ClaimStatus Claim(DuplicateFilter filter, string id) => DuplicateFilterTests.Claim(filter, id);
+
     [Fact]
     public void A_released_and_reclaimed_id_keeps_its_full_window()
     {
         var filter = new DuplicateFilter(3);
         filter.TryClaim("a");
         filter.Release("a");
-        filter.TryClaim("a");
-        filter.TryClaim("b");
-        filter.TryClaim("c");
+        Claim(filter, "a");
+        Claim(filter, "b");
+        Claim(filter, "c");
 
-        Assert.False(filter.TryClaim("a"));
+        Assert.Equal(ClaimStatus.Duplicate, Claim(filter, "a"));
         Assert.Equal(3, filter.Count);
     }
 }

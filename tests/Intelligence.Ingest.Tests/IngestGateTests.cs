@@ -116,6 +116,30 @@ public sealed class IngestGateTests
     }
 
     [Fact]
+    public async Task A_copy_sent_while_the_first_waits_on_a_full_log_is_stored_when_the_first_gives_up()
+    {
+        var rig = new GateRig(partitionCapacity: 1);
+        const string key = "SKU-9@DC-EAST";
+        await rig.SubmitAsync(EventBuilder.Of(EventTypes.StockReceived).WithKey(key).Build());
+        var bytes = EventBuilder.Of(EventTypes.StockReceived).WithId("twice").WithKey(key).Build();
+
+        using var firstGivesUp = new CancellationTokenSource();
+        var first = rig.Gate.SubmitAsync(bytes, GateRig.Source, firstGivesUp.Token).AsTask();
+        var copy = rig.Gate.SubmitAsync(bytes, GateRig.Source, CancellationToken.None).AsTask();
+        await Task.Delay(100);
+        Assert.False(copy.IsCompleted);
+
+        await firstGivesUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        var batch = new List<EventLog.LogRecord<AcceptedEvent>>();
+        var reader = rig.Events.Reader();
+        await reader.ReadBatchAsync(batch, 1, CancellationToken.None);
+
+        Assert.Equal(IngestStatus.Accepted, (await copy.WaitAsync(TimeSpan.FromSeconds(5))).Status);
+        Assert.Equal(0, rig.Gate.Counters.Snapshot().Duplicates);
+    }
+
+    [Fact]
     public async Task An_event_that_could_not_be_logged_is_not_remembered_as_seen()
     {
         var rig = new GateRig(partitionCapacity: 1);
