@@ -24,6 +24,7 @@ namespace Intelligence.Contracts;
 [JsonSerializable(typeof(OrderHeld))]
 [JsonSerializable(typeof(OrderReleased))]
 [JsonSerializable(typeof(ListingUpdated))]
+[JsonSerializable(typeof(ProductUpdated))]
 [JsonSerializable(typeof(PromotionStarted))]
 [JsonSerializable(typeof(PromotionEnded))]
 [JsonSerializable(typeof(ReturnRequested))]

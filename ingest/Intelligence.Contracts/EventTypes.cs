@@ -13,6 +13,7 @@ public static class EventTypes
     public static readonly EventType OrderHeld = new("order.held", EventFamily.Channel, Json.OrderHeld, 1);
     public static readonly EventType OrderReleased = new("order.released", EventFamily.Channel, Json.OrderReleased, 1);
     public static readonly EventType ListingUpdated = new("listing.updated", EventFamily.Channel, Json.ListingUpdated, 1);
+    public static readonly EventType ProductUpdated = new("product.updated", EventFamily.Channel, Json.ProductUpdated, 1);
     public static readonly EventType PromotionStarted = new("promotion.started", EventFamily.Channel, Json.PromotionStarted, 1);
     public static readonly EventType PromotionEnded = new("promotion.ended", EventFamily.Channel, Json.PromotionEnded, 1);
     public static readonly EventType ReturnRequested = new("return.requested", EventFamily.Channel, Json.ReturnRequested, 1);
@@ -49,7 +50,7 @@ public static class EventTypes
 
     public static readonly IReadOnlyList<EventType> All =
     [
-        OrderPlaced, OrderCancelled, OrderHeld, OrderReleased, ListingUpdated, PromotionStarted, PromotionEnded,
+        OrderPlaced, OrderCancelled, OrderHeld, OrderReleased, ListingUpdated, ProductUpdated, PromotionStarted, PromotionEnded,
         ReturnRequested, AllocationMade, PickCompleted, ShipmentDispatched, ShipmentDelivered, ShipmentDelayed,
         ReturnReceived, StockReceived, StockAdjusted, StockCounted, StockHeld, StockReleased, TransferDispatched,
         TransferReceived, PurchaseOrderCreated, LeadTimePromised, AsnSent, PurchaseOrderReceived, PaymentAuthorized,

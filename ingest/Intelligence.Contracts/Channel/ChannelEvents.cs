@@ -118,6 +118,32 @@ public sealed record ListingUpdated : IEventPayload
     }
 }
 
+/// <summary>
+/// <c>product.updated</c>: the product master (PIM) record of a SKU: its product line, supplier,
+/// standard cost and list price. Keyed by SKU; the latest record wins.
+/// </summary>
+public sealed record ProductUpdated : IEventPayload
+{
+    public string? Sku { get; init; }
+    public string? Name { get; init; }
+    public string? Category { get; init; }
+    public string? SupplierId { get; init; }
+    public decimal? UnitCost { get; init; }
+    public decimal? Price { get; init; }
+    public string? Currency { get; init; }
+
+    public void Validate(PayloadCheck check)
+    {
+        check.Text(Sku, "sku");
+        check.Text(Name, "name");
+        check.Text(Category, "category");
+        check.Text(SupplierId, "supplierId");
+        check.Amount(UnitCost, "unitCost");
+        check.Amount(Price, "price", allowZero: false);
+        check.Currency(Currency, "currency");
+    }
+}
+
 /// <summary><c>promotion.started</c>: a price promotion on a channel for some SKUs.</summary>
 public sealed record PromotionStarted : IEventPayload
 {

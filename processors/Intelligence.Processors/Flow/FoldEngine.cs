@@ -1,0 +1,154 @@
+using Intelligence.Contracts;
+
+namespace Intelligence.Processors.Flow;
+
+/// <summary>
+/// Runs a topology in memory, one input at a time: the event goes to the folds that consume its
+/// payload (under its own key) and to the routers; every signal sent is delivered, in the order sent,
+/// before the next input; timers fire as stream time (the latest event time seen) passes them. It
+/// only ever touches the state of the key a message names, as a Kafka topology would.
+/// </summary>
+public sealed class FoldEngine
+{
+    private readonly Topology _topology;
+    private readonly Dictionary<string, FoldState>[] _stores;
+    private readonly Dictionary<IFold, int> _index;
+    private readonly Queue<Message> _pending = new();
+    private readonly Timers _timers = new();
+    private readonly Emitter _emitter;
+    private IOutputSink _sink = NullSink.Instance;
+
+    public FoldEngine(Topology topology)
+    {
+        _topology = topology;
+        _stores = topology.Folds.Select(_ => new Dictionary<string, FoldState>(StringComparer.Ordinal)).ToArray();
+        _index = topology.Folds.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i);
+        _emitter = new Emitter(this);
+    }
+
+    public Topology Topology => _topology;
+
+    /// <summary>The latest event time processed: what timers and lateness are measured against.</summary>
+    public DateTimeOffset StreamTime { get; private set; } = DateTimeOffset.MinValue;
+
+    public long MessagesApplied { get; private set; }
+
+    /// <summary>The state of every key of a fold: read-only by convention (tests, checkpoints, interactive queries).</summary>
+    public IReadOnlyDictionary<string, FoldState> Store(string fold) => _stores[_index[_topology.Fold(fold)]];
+
+    public void Process(RetailEvent e, IOutputSink sink)
+    {
+        _sink = sink;
+        var message = new Message(e.Key, e.OccurredAt, e.Id, e.Source, StreamTime, e.Payload);
+        var type = e.Payload.GetType();
+        if (_topology.FoldsFor(type).Count > 0)
+        {
+            _pending.Enqueue(message);
+        }
+
+        foreach (var router in _topology.RoutersFor(type))
+        {
+            _emitter.Cause = message;
+            router.Route(e, _emitter);
+        }
+
+        Drain();
+        if (e.OccurredAt > StreamTime)
+        {
+            AdvanceTo(e.OccurredAt, sink);
+        }
+    }
+
+    /// <summary>Moves stream time forward (never back) and fires every timer due by then, earliest first.</summary>
+    public void AdvanceTo(DateTimeOffset time, IOutputSink sink)
+    {
+        _sink = sink;
+        if (time > StreamTime)
+        {
+            StreamTime = time;
+        }
+
+        while (_timers.TryTakeDue(StreamTime, out var due, out var fold, out var key))
+        {
+            var f = _topology.Folds[fold];
+            if (!_stores[fold].TryGetValue(key, out var state))
+            {
+                continue;
+            }
+
+            var cause = new Message(key, due, $"timer:{f.Name}", "timer", StreamTime, due);
+            _emitter.Cause = cause;
+            try
+            {
+                state.Revision++;
+                f.Tick(state, key, due, _emitter);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _sink.Failed(cause, f.Name, ex);
+            }
+
+            _timers.Set(fold, key, f.DueAt(state));
+            Drain();
+        }
+    }
+
+    private void Drain()
+    {
+        while (_pending.TryDequeue(out var message))
+        {
+            foreach (var fold in _topology.FoldsFor(message.Body.GetType()))
+            {
+                Apply(fold, message);
+            }
+        }
+    }
+
+    private void Apply(IFold fold, in Message message)
+    {
+        var i = _index[fold];
+        var store = _stores[i];
+        if (!store.TryGetValue(message.Key, out var state))
+        {
+            state = fold.NewState();
+            store.Add(message.Key, state);
+        }
+
+        _emitter.Cause = message;
+        try
+        {
+            state.Revision++;
+            fold.Apply(state, message, _emitter);
+            MessagesApplied++;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _sink.Failed(message, fold.Name, ex);
+        }
+
+        _timers.Set(i, message.Key, fold.DueAt(state));
+    }
+
+    private sealed class Emitter(FoldEngine engine) : IOutputs
+    {
+        public Message Cause { get; set; }
+
+        public void Send(string key, ISignal signal) =>
+            engine._pending.Enqueue(Cause with { Key = key, Body = signal });
+
+        public void Write(OutputRow row) => engine._sink.Row(row);
+    }
+
+    private sealed class NullSink : IOutputSink
+    {
+        public static readonly NullSink Instance = new();
+
+        public void Row(OutputRow row)
+        {
+        }
+
+        public void Failed(in Message message, string fold, Exception error)
+        {
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace Intelligence.Processors.Flow;
+
+/// <summary>
+/// A pure per-key fold: <c>(state of key, message) -> (new state, outputs)</c>. It reads no clock and
+/// does no I/O; it sees only its key's state, the message and, through <see cref="IOutputs"/>, the
+/// signals and rows it emits. Each runtime hosts it the same way: the embedded engine in a dictionary,
+/// Streamiz in a changelogged store named <see cref="Name"/>.
+/// </summary>
+public interface IFold
+{
+    /// <summary>The state store's name: lower-case words joined by hyphens.</summary>
+    string Name { get; }
+
+    /// <summary>The payload and signal types this fold consumes.</summary>
+    IReadOnlyCollection<Type> Consumes { get; }
+
+    Type StateType { get; }
+
+    FoldState NewState();
+
+    void Apply(FoldState state, in Message message, IOutputs outputs);
+
+    /// <summary>When this key next wants a <see cref="Tick"/> (an SLA falling due), or null.</summary>
+    DateTimeOffset? DueAt(FoldState state);
+
+    /// <summary>Called once stream time reaches <see cref="DueAt"/>, with the key and that stream time.</summary>
+    void Tick(FoldState state, string key, DateTimeOffset now, IOutputs outputs);
+}
+
+/// <summary>The typed base for folds: state is created empty, and timers are optional.</summary>
+public abstract class Fold<TState> : IFold where TState : FoldState, new()
+{
+    public abstract string Name { get; }
+
+    public abstract IReadOnlyCollection<Type> Consumes { get; }
+
+    public Type StateType => typeof(TState);
+
+    public FoldState NewState() => new TState();
+
+    public void Apply(FoldState state, in Message message, IOutputs outputs) => Apply((TState)state, message, outputs);
+
+    public DateTimeOffset? DueAt(FoldState state) => DueAt((TState)state);
+
+    public void Tick(FoldState state, string key, DateTimeOffset now, IOutputs outputs) =>
+        Tick((TState)state, key, now, outputs);
+
+    protected abstract void Apply(TState state, in Message message, IOutputs outputs);
+
+    protected virtual DateTimeOffset? DueAt(TState state) => null;
+
+    protected virtual void Tick(TState state, string key, DateTimeOffset now, IOutputs outputs)
+    {
+    }
+}
