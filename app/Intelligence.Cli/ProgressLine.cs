@@ -25,7 +25,7 @@ public sealed class ProgressLine(Func<PipelineProgress> snapshot, long? expected
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
                 var line = Render(snapshot());
-                await Console.Error.WriteAsync(interactive ? $"\r{line,-118}" : line + Environment.NewLine).ConfigureAwait(false);
+                await Console.Error.WriteAsync(interactive ? $"\r{line,-150}" : line + Environment.NewLine).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -35,7 +35,7 @@ public sealed class ProgressLine(Func<PipelineProgress> snapshot, long? expected
 
         if (interactive)
         {
-            await Console.Error.WriteAsync("\r" + new string(' ', 118) + "\r").ConfigureAwait(false);
+            await Console.Error.WriteAsync("\r" + new string(' ', 150) + "\r").ConfigureAwait(false);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class ProgressLine(Func<PipelineProgress> snapshot, long? expected
         var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
         var share = expected is > 0 ? $" ({100.0 * p.Ingest.Received / expected.Value:F0}%)" : "";
         return $"{_clock.Elapsed:mm\\:ss} received {p.Ingest.Received:N0}{share} at {p.Ingest.Received / seconds:N0}/s"
-            + $" | stored {p.Stored:N0} | dead-lettered {p.DeadLettered:N0} | duplicates {p.Ingest.Duplicates:N0}"
+            + $" | stored {p.Stored:N0} | processed {p.Processed:N0} | dead-lettered {p.DeadLettered:N0} | duplicates {p.Ingest.Duplicates:N0}"
             + $" | in log {p.Lag:N0} ({p.BufferedBytes / (1024.0 * 1024):F0} MiB)";
     }
 

@@ -16,19 +16,22 @@ public static class SummaryReport
         text.AppendLine($"  stored         {s.Stored,12:N0}   rows in raw_events added: {s.StoreEventRowsAdded:N0}");
         text.AppendLine($"  dead-lettered  {s.DeadLettered,12:N0}   rows in dead_letters added: {s.StoreDeadLetterRowsAdded:N0}");
         text.AppendLine($"  duplicates     {s.Duplicates,12:N0}   (dropped, counted)");
+        text.AppendLine($"  processed      {s.Processed,12:N0}   by the processors, {s.ProcessorRows:N0} rows written"
+            + (s.ProcessingFailures > 0 ? $", {s.ProcessingFailures:N0} fold failures in processing_failures" : ""));
         foreach (var (reason, count) in s.Ingest.RejectsByReason.OrderByDescending(r => r.Value))
         {
             text.AppendLine($"    {reason,-24} {count,10:N0}");
         }
 
         text.AppendLine(s.Balances
-            ? $"  every input accounted for: {s.Received:N0} = {s.Stored:N0} + {s.DeadLettered:N0} + {s.Duplicates:N0}"
-            : $"  ACCOUNT DOES NOT BALANCE: received {s.Received:N0} vs stored + dead-lettered + duplicates {s.Stored + s.DeadLettered + s.Duplicates:N0}; store rows added {s.StoreEventRowsAdded:N0} + {s.StoreDeadLetterRowsAdded:N0}");
+            ? $"  every input accounted for: {s.Received:N0} = {s.Stored:N0} + {s.DeadLettered:N0} + {s.Duplicates:N0}, and all {s.Processed:N0} stored events processed"
+            : $"  ACCOUNT DOES NOT BALANCE: received {s.Received:N0} vs stored + dead-lettered + duplicates {s.Stored + s.DeadLettered + s.Duplicates:N0}; store rows added {s.StoreEventRowsAdded:N0} + {s.StoreDeadLetterRowsAdded:N0}; processed {s.Processed:N0}");
         text.AppendLine();
         text.AppendLine("Query it:");
         var data = dataDirectory == "data" ? "" : $" --data {dataDirectory}";
         text.AppendLine($"  ./intelligence sql \"SELECT family, type, count() AS events FROM raw_events GROUP BY ALL ORDER BY ALL\"{data}");
         text.AppendLine($"  ./intelligence sql \"SELECT reason, source, count() AS inputs, any(detail) AS example FROM dead_letters GROUP BY ALL ORDER BY inputs DESC\"{data}");
+        text.AppendLine($"  ./intelligence sql \"SELECT * FROM data_quality_by_source ORDER BY received DESC\"{data}");
         return text.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using Intelligence.Contracts;
 using Intelligence.EventLog;
+using Intelligence.Processors;
 
 namespace Intelligence.Embedded;
 
@@ -19,4 +20,7 @@ public sealed record EmbeddedOptions
 
     /// <summary>How many recent event ids are remembered to drop re-sent events.</summary>
     public int DuplicateWindow { get; init; } = 1_000_000;
+
+    /// <summary>The processors' settings (configuration section <c>Processors</c>).</summary>
+    public ProcessorOptions Processors { get; init; } = new();
 }

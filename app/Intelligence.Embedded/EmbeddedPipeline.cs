@@ -1,21 +1,25 @@
 using Intelligence.Analytics;
 using Intelligence.Analytics.Migrations;
 using Intelligence.Contracts;
+using Intelligence.Embedded.Processing;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
+using Intelligence.Processors;
 using Microsoft.Extensions.Logging;
 
 namespace Intelligence.Embedded;
 
 /// <summary>
 /// The embedded runtime in one process: the gate in front, the in-process event log (events and
-/// dead letters), and the sinks that drain both into the analytics store. Sources submit through
+/// dead letters), the processors, and the sinks that drain all of them into the analytics store. Sources submit through
 /// <see cref="Gate"/>; <see cref="CompleteAsync"/> drains everything and returns the account.
 /// </summary>
 public sealed class EmbeddedPipeline : IAsyncDisposable
 {
     private readonly InProcessTopic<AcceptedEvent> _events;
+    private readonly InProcessTopic<AcceptedEvent> _processorEvents;
     private readonly InProcessTopic<DeadLetter> _deadLetters;
+    private readonly ProcessorStage _processors;
     private readonly TableSink<AcceptedEvent> _eventSink;
     private readonly TableSink<DeadLetter> _deadLetterSink;
     private readonly CancellationTokenSource _stop = new();
@@ -35,9 +39,10 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         _eventRowsBefore = eventRowsBefore;
         _deadLetterRowsBefore = deadLetterRowsBefore;
         _events = new InProcessTopic<AcceptedEvent>(options.Events, e => e.ApproximateSize);
+        _processorEvents = new InProcessTopic<AcceptedEvent>(options.Events with { Name = "processor-events" }, e => e.ApproximateSize);
         _deadLetters = new InProcessTopic<DeadLetter>(options.DeadLetters, d => d.ApproximateSize);
         Gate = new IngestGate(new EventReader(options.Reader, clock), new DuplicateFilter(options.DuplicateWindow),
-            _events, _deadLetters, new IngestCounters());
+            new TeeWriter<AcceptedEvent>(_events, _processorEvents), _deadLetters, new IngestCounters());
 
         var table = $"{options.Database}.";
         var logger = loggers.CreateLogger<EmbeddedPipeline>();
@@ -45,8 +50,11 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
             RawEventRows.Write, options.Sink, clock, logger);
         _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, _deadLetters.Reader(), store,
             DeadLetterRows.Write, options.Sink, clock, logger);
+        _processors = new ProcessorStage(RetailTopology.Build(options.Processors), options.Database, runId,
+            _processorEvents.Reader(), new StoreWriter(store, options.Sink, clock, logger), options.Sink, clock, logger);
         _sinks = Task.WhenAll(
             Task.Run(() => Guard(_eventSink.RunAsync(_stop.Token))),
+            Task.Run(() => Guard(_processors.RunAsync(_stop.Token))),
             Task.Run(() => Guard(_deadLetterSink.RunAsync(_stop.Token))));
     }
 
@@ -62,6 +70,9 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     public DateTimeOffset StartedAt { get; }
 
     public IngestGate Gate { get; }
+
+    /// <summary>The processors' engine: its stores hold the live state (read it only once the run is complete).</summary>
+    public FoldEngineView Processors => new(_processors.Engine);
 
     /// <summary>Applies migrations, then starts the sinks. The store must outlive the pipeline.</summary>
     public static async Task<EmbeddedPipeline> StartAsync(IAnalyticsStore store, EmbeddedOptions options,
@@ -82,7 +93,11 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
 
     /// <summary>A live view for progress lines: what came in, what is stored, what waits in the log.</summary>
     public PipelineProgress Progress() => new(Gate.Counters.Snapshot(), _eventSink.RowsStored,
-        _deadLetterSink.RowsStored, _events.Lag + _deadLetters.Lag, _events.BufferedBytes + _deadLetters.BufferedBytes);
+        _deadLetterSink.RowsStored, _events.Lag + _deadLetters.Lag, _events.BufferedBytes + _deadLetters.BufferedBytes)
+    {
+        Processed = _processors.EventsProcessed,
+        ProcessorRows = _processors.RowsStored,
+    };
 
     /// <summary>Ends input, waits until every logged record is stored, and returns the account.</summary>
     public async Task<RunSummary> CompleteAsync(TimeProvider clock, CancellationToken cancellationToken)
@@ -93,12 +108,21 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         }
 
         _events.Complete();
+        _processorEvents.Complete();
         _deadLetters.Complete();
         await _sinks.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var ingest = Gate.Counters.Snapshot();
+        await SourceIngestRows.WriteAsync(Store, Options.Database, RunId, ingest, clock.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
         var eventRows = await StoreCounts.RowsAsync(Store, Options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false);
         var deadRows = await StoreCounts.RowsAsync(Store, Options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false);
-        _summary = new RunSummary(RunId, StartedAt, clock.GetUtcNow(), Gate.Counters.Snapshot(),
-            _eventSink.RowsStored, _deadLetterSink.RowsStored, eventRows - _eventRowsBefore, deadRows - _deadLetterRowsBefore);
+        _summary = new RunSummary(RunId, StartedAt, clock.GetUtcNow(), ingest,
+            _eventSink.RowsStored, _deadLetterSink.RowsStored, eventRows - _eventRowsBefore, deadRows - _deadLetterRowsBefore)
+        {
+            Processed = _processors.EventsProcessed,
+            ProcessorRows = _processors.RowsStored,
+            ProcessingFailures = _processors.Failures,
+        };
         return _summary;
     }
 
@@ -113,6 +137,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
             // Nothing more can be stored: stop the sources and let the other sink drain.
             await _failed.CancelAsync().ConfigureAwait(false);
             _events.Complete();
+            _processorEvents.Complete();
             _deadLetters.Complete();
             throw;
         }
@@ -136,4 +161,10 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
 }
 
 /// <summary>A live snapshot of the pipeline for progress display.</summary>
-public sealed record PipelineProgress(IngestTotals Ingest, long Stored, long DeadLettered, long Lag, long BufferedBytes);
+public sealed record PipelineProgress(IngestTotals Ingest, long Stored, long DeadLettered, long Lag, long BufferedBytes)
+{
+    /// <summary>Events the processors have folded and whose outputs are stored.</summary>
+    public long Processed { get; init; }
+
+    public long ProcessorRows { get; init; }
+}

@@ -16,14 +16,27 @@ public sealed record RunSummary(
     long StoreEventRowsAdded,
     long StoreDeadLetterRowsAdded)
 {
+    /// <summary>Accepted events the processors folded, with their outputs stored.</summary>
+    public long Processed { get; init; }
+
+    /// <summary>Rows the processors wrote (after each batch kept only the latest state per key).</summary>
+    public long ProcessorRows { get; init; }
+
+    /// <summary>Inputs a fold threw on; each is a row of <c>processing_failures</c>.</summary>
+    public long ProcessingFailures { get; init; }
+
     public long Duplicates => Ingest.Duplicates;
 
     public long Received => Ingest.Received;
 
-    /// <summary>received = stored + dead-lettered + duplicates, and the store holds exactly what was stored.</summary>
+    /// <summary>
+    /// received = stored + dead-lettered + duplicates, the store holds exactly what was stored, and the
+    /// processors folded every stored event.
+    /// </summary>
     public bool Balances =>
         Ingest.Balances
         && Received == Stored + DeadLettered + Duplicates
+        && Processed == Stored
         && StoreEventRowsAdded == Stored
         && StoreDeadLetterRowsAdded == DeadLettered;
 

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Intelligence.Analytics;
@@ -32,6 +30,7 @@ public sealed class TableSink<T>(
         SkipValidation = true,
     };
 
+    private readonly StoreWriter _writer = new(store, options, clock, logger);
     private long _rowsStored;
     private long _batches;
 
@@ -47,29 +46,15 @@ public sealed class TableSink<T>(
         var rows = new ArrayBufferWriter<byte>(1 << 20);
         while (await reader.ReadBatchAsync(batch, options.MaxBatchRows, cancellationToken).ConfigureAwait(false))
         {
-            await FillAsync(batch, cancellationToken).ConfigureAwait(false);
+            await reader.FillAsync(batch, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
             rows.ResetWrittenCount();
             Serialize(batch, rows);
-            await StoreAsync(rows.WrittenMemory, TokenFor(batch), batch.Count, cancellationToken).ConfigureAwait(false);
+            await _writer.InsertAsync(table, rows.WrittenMemory, BatchToken.Of(table, logEpoch, batch), batch.Count,
+                cancellationToken).ConfigureAwait(false);
             reader.Commit(batch.Select(r => r.Position));
             Interlocked.Add(ref _rowsStored, batch.Count);
             Interlocked.Increment(ref _batches);
             batch.Clear();
-        }
-    }
-
-    /// <summary>Lets a small batch gather more rows for up to the linger time.</summary>
-    private async Task FillAsync(List<LogRecord<T>> batch, CancellationToken cancellationToken)
-    {
-        var deadline = clock.GetUtcNow() + options.Linger;
-        while (batch.Count < options.MaxBatchRows && clock.GetUtcNow() < deadline)
-        {
-            var before = batch.Count;
-            reader.TryRead(batch, options.MaxBatchRows);
-            if (batch.Count == before)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10), clock, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
@@ -83,49 +68,5 @@ public sealed class TableSink<T>(
             rows.Write("\n"u8);
             writer.Reset(rows);
         }
-    }
-
-    private async Task StoreAsync(ReadOnlyMemory<byte> rows, string token, int count, CancellationToken cancellationToken)
-    {
-        var backoff = options.InitialBackoff;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await store.InsertAsync(table, rows, token, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (AnalyticsException ex) when (StoreErrors.IsPermanent(ex))
-            {
-                throw new SinkFailedException(
-                    $"The store refused a batch of {count} rows for {table} in a way retrying cannot fix: {ex.Message}", ex);
-            }
-            catch (AnalyticsException ex)
-            {
-                // The log holds the batch until it is stored: waiting here is the backpressure that
-                // reaches the sources once the log fills.
-                logger.LogWarning(ex, "Insert of {Rows} rows into {Table} failed (attempt {Attempt}); retrying in {Backoff}",
-                    count, table, attempt, backoff);
-                await Task.Delay(backoff, clock, cancellationToken).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
-            }
-        }
-    }
-
-    /// <summary>The batch's identity: its offset range in each partition. The same records give the same token.</summary>
-    private string TokenFor(List<LogRecord<T>> batch)
-    {
-        var ranges = new SortedDictionary<int, (long From, long To)>();
-        foreach (var record in batch)
-        {
-            var (partition, offset) = (record.Position.Partition, record.Position.Offset);
-            ranges[partition] = ranges.TryGetValue(partition, out var range)
-                ? (Math.Min(range.From, offset), Math.Max(range.To, offset))
-                : (offset, offset);
-        }
-
-        var identity = logEpoch + "|" + string.Join(',', ranges.Select(r => $"{r.Key}:{r.Value.From}-{r.Value.To}"));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
-        return $"{table}:{hash}";
     }
 }

@@ -11,32 +11,34 @@ public sealed class IngestCounters
 {
     private readonly long[] _byReason = new long[Enum.GetValues<RejectReason>().Length];
     private readonly ConcurrentDictionary<string, SourceCounts> _bySource = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SourceCounts> _byEventSource = new(StringComparer.Ordinal);
     private long _received;
     private long _accepted;
     private long _duplicates;
     private long _rejected;
 
+    /// <summary>The source events name when they cannot be read far enough to say.</summary>
+    public const string UnknownEventSource = "(unreadable)";
+
     public void Count(string inputSource, IngestResult result)
     {
-        var source = _bySource.GetOrAdd(inputSource, _ => new SourceCounts());
         Interlocked.Increment(ref _received);
-        Interlocked.Increment(ref source.Received);
         switch (result.Status)
         {
             case IngestStatus.Accepted:
                 Interlocked.Increment(ref _accepted);
-                Interlocked.Increment(ref source.Accepted);
                 break;
             case IngestStatus.Duplicate:
                 Interlocked.Increment(ref _duplicates);
-                Interlocked.Increment(ref source.Duplicates);
                 break;
             case IngestStatus.Rejected:
                 Interlocked.Increment(ref _rejected);
-                Interlocked.Increment(ref source.Rejected);
                 Interlocked.Increment(ref _byReason[(int)result.Rejection!.Reason]);
                 break;
         }
+
+        _bySource.GetOrAdd(inputSource, _ => new SourceCounts()).Add(result.Status);
+        _byEventSource.GetOrAdd(result.EventSource ?? UnknownEventSource, _ => new SourceCounts()).Add(result.Status);
     }
 
     public IngestTotals Snapshot() => new(
@@ -47,16 +49,34 @@ public sealed class IngestCounters
         Enum.GetValues<RejectReason>()
             .Where(r => Interlocked.Read(ref _byReason[(int)r]) > 0)
             .ToDictionary(r => r.Code(), r => Interlocked.Read(ref _byReason[(int)r])),
-        _bySource.ToDictionary(
-            kv => kv.Key,
-            kv => new SourceTotals(kv.Value.Received, kv.Value.Accepted, kv.Value.Duplicates, kv.Value.Rejected)));
+        Totals(_bySource))
+    {
+        ByEventSource = Totals(_byEventSource),
+    };
+
+    private static Dictionary<string, SourceTotals> Totals(ConcurrentDictionary<string, SourceCounts> counts) =>
+        counts.ToDictionary(kv => kv.Key, kv => kv.Value.Totals());
 
     private sealed class SourceCounts
     {
-        public long Received;
-        public long Accepted;
-        public long Duplicates;
-        public long Rejected;
+        private long _received;
+        private long _accepted;
+        private long _duplicates;
+        private long _rejected;
+
+        public void Add(IngestStatus status)
+        {
+            Interlocked.Increment(ref _received);
+            _ = status switch
+            {
+                IngestStatus.Accepted => Interlocked.Increment(ref _accepted),
+                IngestStatus.Duplicate => Interlocked.Increment(ref _duplicates),
+                _ => Interlocked.Increment(ref _rejected),
+            };
+        }
+
+        public SourceTotals Totals() => new(Interlocked.Read(ref _received), Interlocked.Read(ref _accepted),
+            Interlocked.Read(ref _duplicates), Interlocked.Read(ref _rejected));
     }
 }
 
@@ -71,5 +91,8 @@ public sealed record IngestTotals(
     IReadOnlyDictionary<string, long> RejectsByReason,
     IReadOnlyDictionary<string, SourceTotals> BySource)
 {
+    /// <summary>The same counts by the source each event names (a channel, a warehouse, a carrier), for data quality.</summary>
+    public IReadOnlyDictionary<string, SourceTotals> ByEventSource { get; init; } = new Dictionary<string, SourceTotals>();
+
     public bool Balances => Received == Accepted + Duplicates + Rejected;
 }

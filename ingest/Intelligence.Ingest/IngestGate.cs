@@ -33,7 +33,7 @@ public sealed class IngestGate(
             var letter = DeadLetter.From(input.Span, now, outcome.Source ?? source.Name, outcome.Rejection!,
                 outcome.EventId, outcome.TypeName);
             await deadLetters.AppendAsync(source.Name, letter, cancellationToken).ConfigureAwait(false);
-            result = IngestResult.Rejected(outcome.EventId, outcome.Rejection!);
+            result = IngestResult.Rejected(outcome.EventId, outcome.Rejection!, outcome.Source);
         }
 
         counters.Count(source.Name, result);
@@ -49,7 +49,7 @@ public sealed class IngestGate(
             switch (claim.Status)
             {
                 case ClaimStatus.Duplicate:
-                    return IngestResult.Duplicate(accepted.Id);
+                    return IngestResult.Duplicate(accepted.Id, accepted.Source);
                 case ClaimStatus.InFlight:
                     // Another copy is being logged: its fate decides whether this one is a duplicate.
                     await claim.Settled.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed class IngestGate(
             }
 
             duplicates.Confirm(accepted.Id);
-            return IngestResult.Accepted(accepted.Id);
+            return IngestResult.Accepted(accepted.Id, accepted.Source);
         }
     }
 }

@@ -9,12 +9,13 @@ public enum IngestStatus
     Rejected,
 }
 
-/// <summary>What the gate did with one input.</summary>
-public readonly record struct IngestResult(IngestStatus Status, string? EventId, Rejection? Rejection)
+/// <summary>What the gate did with one input. <paramref name="EventSource"/> is the source the event names, when it could be read.</summary>
+public readonly record struct IngestResult(IngestStatus Status, string? EventId, Rejection? Rejection, string? EventSource = null)
 {
-    public static IngestResult Accepted(string id) => new(IngestStatus.Accepted, id, null);
+    public static IngestResult Accepted(string id, string source) => new(IngestStatus.Accepted, id, null, source);
 
-    public static IngestResult Duplicate(string id) => new(IngestStatus.Duplicate, id, null);
+    public static IngestResult Duplicate(string id, string source) => new(IngestStatus.Duplicate, id, null, source);
 
-    public static IngestResult Rejected(string? id, Rejection rejection) => new(IngestStatus.Rejected, id, rejection);
+    public static IngestResult Rejected(string? id, Rejection rejection, string? source = null) =>
+        new(IngestStatus.Rejected, id, rejection, source);
 }

@@ -1,0 +1,81 @@
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Embedded.Processing;
+
+/// <summary>
+/// Collects what the folds produce for one batch of input, by table, and makes it smaller before
+/// it is written, without changing what the tables show after merges: only the last revision of
+/// each latest-state row is kept (as a Kafka Streams cache would), and KPI counts of the same
+/// metric, entity and minute are added up.
+/// </summary>
+public sealed class OutputBatch
+{
+    private readonly Dictionary<string, List<OutputRow>> _appended = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Table, string Key), StateRow> _latest = [];
+    private readonly Dictionary<(string Metric, string Entity, DateTimeOffset Minute), (double Value, long Samples)> _counts = [];
+
+    public int Rows => _appended.Values.Sum(r => r.Count) + _latest.Count + _counts.Count;
+
+    public void Add(OutputRow row)
+    {
+        switch (row)
+        {
+            case StateRow state:
+                _latest[(state.Table, state.RowKey)] = state;
+                break;
+            case KpiCount count:
+                var key = (count.Metric, count.Entity, count.Minute);
+                _counts[key] = _counts.TryGetValue(key, out var sum)
+                    ? (sum.Value + count.Value, sum.Samples + count.Samples)
+                    : (count.Value, count.Samples);
+                break;
+            default:
+                if (!_appended.TryGetValue(row.Table, out var rows))
+                {
+                    _appended[row.Table] = rows = [];
+                }
+
+                rows.Add(row);
+                break;
+        }
+    }
+
+    /// <summary>The rows to write, by table, in a stable order.</summary>
+    public IEnumerable<(string Table, IReadOnlyList<OutputRow> Rows)> ByTable()
+    {
+        var tables = new SortedDictionary<string, List<OutputRow>>(StringComparer.Ordinal);
+        foreach (var (table, rows) in _appended)
+        {
+            tables[table] = rows;
+        }
+
+        foreach (var ((table, _), row) in _latest)
+        {
+            RowsOf(tables, table).Add(row);
+        }
+
+        foreach (var ((metric, entity, minute), (value, samples)) in _counts)
+        {
+            RowsOf(tables, KpiCount.TableName).Add(new KpiCount(metric, entity, minute, value) { Samples = samples });
+        }
+
+        return tables.Select(t => (t.Key, (IReadOnlyList<OutputRow>)t.Value));
+    }
+
+    public void Clear()
+    {
+        _appended.Clear();
+        _latest.Clear();
+        _counts.Clear();
+    }
+
+    private static List<OutputRow> RowsOf(SortedDictionary<string, List<OutputRow>> tables, string table)
+    {
+        if (!tables.TryGetValue(table, out var rows))
+        {
+            tables[table] = rows = [];
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Intelligence.EventLog;
+using Intelligence.Ingest;
+using Intelligence.Processors.Flow;
+using Microsoft.Extensions.Logging;
+
+namespace Intelligence.Embedded.Processing;
+
+/// <summary>
+/// Hosts the processors in the embedded runtime: reads accepted events from the log in batches,
+/// folds each through the <see cref="FoldEngine"/>, writes what the folds produced table by table
+/// (each insert with a token derived from the batch's offsets, so a retried batch lands once) and
+/// commits the batch only when every table has it.
+/// </summary>
+public sealed class ProcessorStage(
+    Topology topology,
+    string database,
+    string logEpoch,
+    ITopicReader<AcceptedEvent> reader,
+    StoreWriter writer,
+    SinkOptions options,
+    TimeProvider clock,
+    ILogger logger) : IOutputSink
+{
+    private static readonly JsonWriterOptions RowOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private readonly OutputBatch _outputs = new();
+    private long _events;
+    private long _rowsStored;
+    private long _failures;
+
+    public FoldEngine Engine { get; } = new(topology);
+
+    public long EventsProcessed => Interlocked.Read(ref _events);
+
+    public long RowsStored => Interlocked.Read(ref _rowsStored);
+
+    public long Failures => Interlocked.Read(ref _failures);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<LogRecord<AcceptedEvent>>(options.MaxBatchRows);
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        while (await reader.ReadBatchAsync(batch, options.MaxBatchRows, cancellationToken).ConfigureAwait(false))
+        {
+            await reader.FillAsync(batch, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
+            foreach (var record in batch)
+            {
+                Engine.Process(record.Value.Event, this);
+            }
+
+            foreach (var (table, rows) in _outputs.ByTable())
+            {
+                buffer.ResetWrittenCount();
+                Serialize(rows, buffer);
+                var qualified = $"{database}.{table}";
+                await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.Of(qualified, logEpoch, batch), rows.Count,
+                    cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _rowsStored, rows.Count);
+            }
+
+            _outputs.Clear();
+            reader.Commit(batch.Select(r => r.Position));
+            Interlocked.Add(ref _events, batch.Count);
+            batch.Clear();
+        }
+    }
+
+    public void Row(OutputRow row) => _outputs.Add(row);
+
+    public void Failed(in Message message, string fold, Exception error)
+    {
+        Interlocked.Increment(ref _failures);
+        logger.LogError(error, "Fold {Fold} failed on event {EventId} ({Input}, key {Key}); the event is kept in {Table}",
+            fold, message.EventId, message.Body.GetType().Name, message.Key, ProcessingFailureRow.TableName);
+        _outputs.Add(ProcessingFailureRow.From(message, fold, error, clock.GetUtcNow()));
+    }
+
+    private static void Serialize(IReadOnlyList<OutputRow> rows, ArrayBufferWriter<byte> buffer)
+    {
+        using var json = new Utf8JsonWriter(buffer, RowOptions);
+        foreach (var row in rows)
+        {
+            OutputRows.Write(json, row);
+            json.Flush();
+            buffer.Write("\n"u8);
+            json.Reset(buffer);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Intelligence.Processors.Quality;
+
+namespace Intelligence.Processors;
+
+/// <summary>Every processor's settings; configuration section <c>Processors</c>. Each area documents its own.</summary>
+public sealed record ProcessorOptions
+{
+    public DataQualityOptions Quality { get; init; } = new();
+
+    /// <summary>Every invalid setting, named with its valid range.</summary>
+    public IEnumerable<string> Problems() => Quality.Problems();
+}

@@ -1,0 +1,30 @@
+using Intelligence.Processors.Catalogue;
+using Intelligence.Processors.Flow;
+using Intelligence.Processors.Quality;
+
+namespace Intelligence.Processors;
+
+/// <summary>The retailer's processors, wired: what both runtimes host.</summary>
+public static class RetailTopology
+{
+    public static Topology Build(ProcessorOptions options)
+    {
+        var problems = options.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
+        IFold[] folds =
+        [
+            new ProductFold(),
+            new DataQualityFold(options.Quality),
+        ];
+        IRouter[] routers =
+        [
+            new PurchaseCostRouter(),
+            new SourceActivityRouter(),
+        ];
+        return new Topology(folds, routers);
+    }
+}
