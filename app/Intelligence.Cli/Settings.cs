@@ -2,6 +2,7 @@ using Intelligence.Contracts;
 using Intelligence.Embedded;
 using Intelligence.EventLog;
 using Intelligence.Ingest.Http;
+using Intelligence.Processors;
 using Microsoft.Extensions.Configuration;
 
 namespace Intelligence.Cli;
@@ -43,8 +44,17 @@ public sealed class Settings(IConfiguration configuration)
         var reader = configuration.GetSection("Ingest").Get<EventReaderOptions>() ?? defaults.Reader;
         var log = configuration.GetSection("EventLog").Get<TopicOptions>() ?? defaults.Events;
         var sink = configuration.GetSection("Sink").Get<SinkOptions>() ?? defaults.Sink;
+        var processors = configuration.GetSection("Processors").Get<ProcessorOptions>() ?? defaults.Processors;
+        var problems = processors.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new UsageException("Configuration of the processors is invalid:" + Environment.NewLine + "  "
+                + string.Join(Environment.NewLine + "  ", problems));
+        }
+
         var options = defaults with
         {
+            Processors = processors,
             Database = Database,
             Reader = reader,
             Events = log with { Name = "events" },
