@@ -25,7 +25,7 @@ public sealed partial class SchemaDocTests
         }
     }
 
-    private static List<string> ExampleQueries(string markdown) =>
+    public static List<string> ExampleQueries(string markdown) =>
         SqlBlock().Matches(markdown)
             .SelectMany(m => m.Groups[1].Value.Split(';'))
             .Select(q => string.Join('\n', q.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
