@@ -4,7 +4,7 @@ namespace Intelligence.Simulator;
 /// The partition keys the simulator puts on events, for consumers that need to rebuild one.
 /// Order, payment, return and fulfilment events are keyed by order id; purchase orders and ASNs by
 /// PO id; settlements and payouts by settlement id; transfers by transfer id; promotions by
-/// promotion id; lead-time promises by supplier id.
+/// promotion id; lead-time promises by supplier id; product master records by SKU id.
 /// </summary>
 public static class PartitionKeys
 {

@@ -5,7 +5,10 @@ public sealed record SimulationOptions
 {
     public int Seed { get; init; } = 42;
 
-    /// <summary>Number of inputs to produce, bad inputs included. The simulated span grows with it.</summary>
+    /// <summary>
+    /// Number of inputs to produce, bad inputs and the product master (one record per SKU at the start)
+    /// included. The simulated span grows with it.
+    /// </summary>
     public long Events { get; init; } = 200_000;
 
     /// <summary>Simulated start of the run (a Monday by default), UTC.</summary>

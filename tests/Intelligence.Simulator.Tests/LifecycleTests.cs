@@ -208,6 +208,7 @@ public class LifecycleTests
     {
         OrderPlaced p => p.OrderId!,
         ListingUpdated p => $"{p.Sku}@{p.Channel}",
+        ProductUpdated p => p.Sku!,
         PromotionStarted p => p.PromotionId!,
         PromotionEnded p => p.PromotionId!,
         StockReceived p => $"{p.Sku}@{p.Location}",

@@ -23,6 +23,10 @@ public static class SamplePayloads
         "order.held" => new OrderHeld { OrderId = "O-1", Reason = "fraud_review" },
         "order.released" => new OrderReleased { OrderId = "O-1", Reason = "fraud_review" },
         "listing.updated" => new ListingUpdated { Channel = "marketplace-amz", Sku = "SKU-1", ListedQuantity = 10, Price = 21m },
+        "product.updated" => new ProductUpdated
+        {
+            Sku = "SKU-1", Name = "Oak Side Table", Category = "home", SupplierId = "SUP-01", UnitCost = 8.5m, Price = 19.99m, Currency = "EUR",
+        },
         "promotion.started" => new PromotionStarted
         {
             PromotionId = "P-1", Channel = "marketplace-amz", Skus = ["SKU-1"], DiscountPercent = 30m, EndsAt = Now.AddDays(2),

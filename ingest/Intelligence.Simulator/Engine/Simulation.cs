@@ -88,6 +88,8 @@ internal sealed class Simulation : IDisposable
     /// <summary>Books the opening of the business and everything that recurs.</summary>
     public void Open()
     {
+        // First: the product master goes out before any other event names a SKU.
+        ProductMaster.BookOpening(this, Plan.Start);
         Timeline.At(Plan.Start, new OpeningStock());
         Timeline.At(Plan.Start, new LeadTimePromises());
         for (var node = 0; node < Assortment.OnlineNodes; node++)

@@ -2,12 +2,14 @@ namespace Intelligence.Simulator.Engine;
 
 /// <summary>
 /// The systems that send events, as the envelope's <c>source</c>: each channel, each node's WMS,
-/// the OMS that allocates, the carriers, the ERP and the suppliers' EDI feed, and the payment providers.
+/// the OMS that allocates, the carriers, the ERP, the product information system (PIM) and the
+/// suppliers' EDI feed, and the payment providers.
 /// </summary>
 internal sealed class Sources
 {
     public const string OrderManagement = "oms";
     public const string Erp = "erp";
+    public const string ProductInformation = "pim";
     public const string SupplierEdi = "supplier-edi";
     public const string SupplierPortal = "supplier-portal";
 

@@ -9,7 +9,7 @@ namespace Intelligence.Simulator.Feed;
 /// (late). A held event never overtakes its own key's later events: when its key comes up again it
 /// is sent first, as a partitioned log would keep it. Its kind is then told honestly: late only if
 /// it really went out an hour or more after it happened, out of order only if something newer went
-/// out before it.
+/// out before it. Product master records are never held.
 /// </summary>
 internal sealed class DeliveryDelays(Simulation sim, SimulatedClock clock, Random rng, BadInputOptions options, RecentSends recent)
 {
@@ -65,6 +65,13 @@ internal sealed class DeliveryDelays(Simulation sim, SimulatedClock clock, Rando
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Hold(WorldEvent next, long inputsSoFar)
     {
+        // The product master is what every other event of a SKU is read against: the PIM's feed is
+        // never held back, so a SKU's record always reaches the pipeline before anything that names it.
+        if (next.Type == EventTypes.ProductUpdated)
+        {
+            return false;
+        }
+
         bool late;
         if (options.Late > 0 && LateCandidates.Contains(next.Type) && Behind(options.Late, inputsSoFar, _sentLate + _pendingLate))
         {

@@ -18,6 +18,9 @@ internal sealed class PriceList
 
     public decimal For(int sku, int channel) => _byChannel[sku * SalesChannels.Count + channel];
 
+    /// <summary>The SKU's list price today: the catalogue price as the price reviews have moved it.</summary>
+    public decimal List(int sku) => _list[sku];
+
     public void Change(int sku, decimal factor)
     {
         _list[sku] = Math.Max(0.99m, decimal.Round(_list[sku] * factor) - 0.01m);

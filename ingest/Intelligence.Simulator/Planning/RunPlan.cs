@@ -39,12 +39,14 @@ internal sealed class RunPlan
         OpeningSkus = (int)Math.Min(options.Skus, Math.Max(100, options.Events / 100));
         StoreRange = Math.Min(options.Skus, Math.Clamp(OpeningSkus / 2, 40, 120));
         OpeningEvents = OpeningSkus * Assortment.OnlineNodes + StoreRange * Stores + catalogue.Suppliers.Count;
+        PriceChangesPerReview = Math.Max(1, Skus / 100);
+        ProductEvents = Skus + (int)Math.Ceiling(days / 7) * PriceChangesPerReview;
 
         // Slow lines outside the opening range are booked in when first sold: a few percent of a small run.
         var laterBookIns = Math.Min(0.03 * options.Events, (options.Skus - OpeningSkus) * Assortment.OnlineNodes);
 
         // Sized from the event count alone, not the bad-input mix, so that turning bad input on leaves the world as it was.
-        var worldEvents = options.Events - OpeningEvents - laterBookIns;
+        var worldEvents = options.Events - OpeningEvents - ProductEvents - laterBookIns;
         // Beyond the longest span a bigger run means a busier business, up to a sane ceiling.
         OrdersPerDay = Math.Clamp(worldEvents / days / EventsPerOrder, 2, MaxOrdersPerDay);
 
@@ -75,6 +77,12 @@ internal sealed class RunPlan
     public int StoreRange { get; }
 
     public int OpeningEvents { get; }
+
+    /// <summary>How many SKUs each weekly price review reprices.</summary>
+    public int PriceChangesPerReview { get; }
+
+    /// <summary>Product master records: one per SKU at the start, and at most one per price change.</summary>
+    public int ProductEvents { get; }
 
     /// <summary>Expected units sold per day, by <c>sku * Locations + location</c>.</summary>
     public double[] DailyUnits { get; }
