@@ -1,0 +1,53 @@
+namespace Intelligence.Processors.Inventory;
+
+/// <summary>
+/// What one channel may sell of a SKU, from the ATS of each location:
+/// <c>pool = Σ max(0, ATS) over locations the channel may sell</c>,
+/// <c>buffer = ⌈pool × buffer% ⌉</c>,
+/// <c>protected = Σ ProtectedWhenScarce of higher-priority channels when pool ≤ ScarceAtOrBelow, else 0</c>,
+/// <c>channel ATS = min(cap, max(0, pool − buffer − protected))</c>.
+/// <see cref="KnownLocations"/> counts the locations the channel may sell that have reported a stock position.
+/// </summary>
+public readonly record struct ChannelAllocation(int Pool, int ExcludedUnits, int Buffer, int ProtectedUnits, int Ats, int KnownLocations)
+{
+    public static ChannelAllocation Of(
+        string channel, ChannelRule rule, IReadOnlyDictionary<string, int> locationAts, ChannelAllocationOptions options)
+    {
+        var pool = 0;
+        var excluded = 0;
+        var known = 0;
+        foreach (var (location, ats) in locationAts)
+        {
+            known += rule.Excludes(location) ? 0 : 1;
+            if (ats <= 0)
+            {
+                continue; // a location short of stock cannot take units from the others
+            }
+
+            if (rule.Excludes(location))
+            {
+                excluded += ats;
+            }
+            else
+            {
+                pool += ats;
+            }
+        }
+
+        var buffer = (int)Math.Ceiling(pool * (decimal)rule.BufferPercent / 100m);
+        var protectedUnits = 0;
+        if (pool <= options.ScarceAtOrBelow)
+        {
+            foreach (var (other, higher) in options.Rules)
+            {
+                if (other != channel && higher.Priority < rule.Priority)
+                {
+                    protectedUnits += higher.ProtectedWhenScarce;
+                }
+            }
+        }
+
+        var available = Math.Max(0, pool - buffer - protectedUnits);
+        return new ChannelAllocation(pool, excluded, buffer, protectedUnits, rule.Cap is { } cap ? Math.Min(cap, available) : available, known);
+    }
+}

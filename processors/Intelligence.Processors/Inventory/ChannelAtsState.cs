@@ -1,0 +1,50 @@
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Processors.Inventory;
+
+/// <summary>The ATS of one SKU at every location and what each channel may sell of it.</summary>
+public sealed class ChannelAtsState : FoldState
+{
+    public string Sku { get; set; } = "";
+
+    /// <summary>ATS by location, as the stock position fold last sent it.</summary>
+    public Dictionary<string, int> LocationAts { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ChannelPosition> Channels { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When to look again while an oversell risk is open: its sell rate falls as the window moves on.</summary>
+    public DateTimeOffset? ReviewAt { get; set; }
+}
+
+/// <summary>One channel's share of a SKU, its recent demand and its open warnings.</summary>
+public sealed class ChannelPosition
+{
+    public int Ats { get; set; }
+    public int Pool { get; set; }
+    public int Buffer { get; set; }
+    public int ExcludedUnits { get; set; }
+    public int ProtectedUnits { get; set; }
+    public int? Listed { get; set; }
+    public double SellRatePerHour { get; set; }
+    public bool Written { get; set; }
+
+    /// <summary>Units ordered per quarter hour over the sell-rate window.</summary>
+    public List<DemandBucket> Demand { get; set; } = [];
+
+    public bool RiskOpen { get; set; }
+
+    /// <summary>The exposure last recommended while the risk is open.</summary>
+    public int? RecommendedExposure { get; set; }
+
+    public bool DriftOpen { get; set; }
+}
+
+/// <summary>Units and orders in the quarter hour from <see cref="Start"/>, and how many units came with a promotion (the latest named).</summary>
+public sealed class DemandBucket
+{
+    public DateTimeOffset Start { get; set; }
+    public int Units { get; set; }
+    public int Orders { get; set; }
+    public int PromotionalUnits { get; set; }
+    public string? PromotionId { get; set; }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Processors.Inventory;
+
+/// <summary>The stock of one SKU at one location: the figures ATS is made of, the count journal, and the history behind confidence, cover and aging.</summary>
+public sealed class StockPosition : FoldState
+{
+    public string Sku { get; set; } = "";
+    public string Location { get; set; } = "";
+    public int OnHand { get; set; }
+    public int Reserved { get; set; }
+    public int QualityHold { get; set; }
+    public int ReturnsInTransit { get; set; }
+
+    /// <summary>Units expected on open purchase orders, by PO id.</summary>
+    public Dictionary<string, ExpectedUnits> Inbound { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Transfers on their way here, by transfer id.</summary>
+    public Dictionary<string, ExpectedUnits> TransfersIn { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Transfers that left here and have not arrived, by transfer id.</summary>
+    public Dictionary<string, int> TransfersOut { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Event time of the count on hand is based on; movements at or before it are already in it.</summary>
+    public DateTimeOffset? LastCountAt { get; set; }
+
+    /// <summary>On-hand movements after the last count, newer than <see cref="JournalFrom"/>: what a late count is re-based on.</summary>
+    public List<TimedUnits> Journal { get; set; } = [];
+
+    /// <summary>The journal holds every on-hand movement after this event time; a count before it cannot be re-based.</summary>
+    public DateTimeOffset JournalFrom { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>Adjustments and count variances (absolute units) of the last 30 days, for confidence.</summary>
+    public List<TimedUnits> Adjustments { get; set; } = [];
+
+    /// <summary>Units picked per UTC day, for the cover window.</summary>
+    public List<TimedUnits> PicksByDay { get; set; } = [];
+
+    /// <summary>True once on hand has been moved or counted: from then on a count can find the book wrong.</summary>
+    public bool Booked { get; set; }
+
+    public DateTimeOffset? FirstSeenAt { get; set; }
+    public DateTimeOffset? LastReceiptAt { get; set; }
+    public DateTimeOffset? LastPickAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The ATS last sent to the channel fold, so that only changes are sent.</summary>
+    public int? AtsSent { get; set; }
+
+    /// <summary>When an oversell that has not been raised yet is to be raised, if it lasts.</summary>
+    public DateTimeOffset? OversellDueAt { get; set; }
+
+    public bool OversellOpen { get; set; }
+
+    /// <summary>What is physically sellable before safety stock: on hand less reserved and held. Negative is an oversell.</summary>
+    [JsonIgnore]
+    public int Unpromised => OnHand - Reserved - QualityHold;
+
+    [JsonIgnore]
+    public int InboundUnits => Inbound.Values.Sum(e => e.Units);
+
+    [JsonIgnore]
+    public DateTimeOffset? InboundExpectedAt => Inbound.Values.Where(e => e.Units > 0).Min(e => e.ExpectedAt);
+
+    [JsonIgnore]
+    public int TransfersInUnits => TransfersIn.Values.Sum(e => e.Units);
+
+    [JsonIgnore]
+    public int TransfersOutUnits => TransfersOut.Values.Sum();
+}
+
+/// <summary>Units expected at a location and when (null: no date given).</summary>
+public sealed class ExpectedUnits
+{
+    public int Units { get; set; }
+    public DateTimeOffset? ExpectedAt { get; set; }
+}
+
+/// <summary>Units at an event time: a journal entry, an adjustment, or a day's picks.</summary>
+public sealed class TimedUnits
+{
+    public DateTimeOffset At { get; set; }
+    public int Units { get; set; }
+}
