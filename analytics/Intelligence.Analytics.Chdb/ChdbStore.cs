@@ -81,12 +81,13 @@ public sealed class ChdbStore : IAnalyticsStore
         string? deduplicationToken = null,
         CancellationToken ct = default)
     {
-        var insert = $"INSERT INTO {SqlNames.RequireTable(table)}";
+        // A field the table does not have is an error, not silently dropped: a row and its table
+        // disagreeing is a bug to surface. The stream API takes no settings, so they travel in the
+        // statement; the token is validated to a quote-free alphabet first.
+        var insert = $"INSERT INTO {SqlNames.RequireTable(table)} SETTINGS input_format_skip_unknown_fields = 0";
         if (deduplicationToken is not null)
         {
-            // The stream API takes no settings, so the token travels in the statement; it is
-            // validated to a quote-free alphabet first.
-            insert += $" SETTINGS insert_deduplication_token = '{SqlNames.RequireDeduplicationToken(deduplicationToken)}'";
+            insert += $", insert_deduplication_token = '{SqlNames.RequireDeduplicationToken(deduplicationToken)}'";
         }
 
         return RunAsync(c => c.Insert(insert, "JSONEachRow", jsonEachRow.Span), ct);

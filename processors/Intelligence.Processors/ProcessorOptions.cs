@@ -1,3 +1,4 @@
+using Intelligence.Processors.Inventory;
 using Intelligence.Processors.Quality;
 
 namespace Intelligence.Processors;
@@ -5,8 +6,10 @@ namespace Intelligence.Processors;
 /// <summary>Every processor's settings; configuration section <c>Processors</c>. Each area documents its own.</summary>
 public sealed record ProcessorOptions
 {
+    public InventoryOptions Inventory { get; init; } = new();
+
     public DataQualityOptions Quality { get; init; } = new();
 
     /// <summary>Every invalid setting, named with its valid range.</summary>
-    public IEnumerable<string> Problems() => Quality.Problems();
+    public IEnumerable<string> Problems() => Inventory.Problems().Concat(Quality.Problems());
 }

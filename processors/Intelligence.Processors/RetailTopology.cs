@@ -1,5 +1,6 @@
 using Intelligence.Processors.Catalogue;
 using Intelligence.Processors.Flow;
+using Intelligence.Processors.Inventory;
 using Intelligence.Processors.Quality;
 
 namespace Intelligence.Processors;
@@ -18,11 +19,13 @@ public static class RetailTopology
         IFold[] folds =
         [
             new ProductFold(),
+            .. InventoryArea.Folds(options.Inventory),
             new DataQualityFold(options.Quality),
         ];
         IRouter[] routers =
         [
             new PurchaseCostRouter(),
+            .. InventoryArea.Routers(),
             new SourceActivityRouter(),
         ];
         return new Topology(folds, routers);

@@ -14,6 +14,14 @@ CREATE TABLE IF NOT EXISTS {db}.kpi_level_minute (
 ) ENGINE = ReplacingMergeTree(observed_at) PARTITION BY toYYYYMM(minute) ORDER BY (metric, entity, minute)
   TTL minute + INTERVAL 2 YEAR;
 
+-- The product master per SKU (from product.updated) with the average cost its purchase orders
+-- paid: landed cost, and its variance to the standard cost.
+CREATE TABLE IF NOT EXISTS {db}.products (
+  sku String, name String, category LowCardinality(String), supplier_id LowCardinality(String),
+  standard_cost Decimal(18, 4), landed_cost Decimal(18, 4), landed_cost_variance Decimal(18, 4), list_price Decimal(18, 4),
+  purchased_units Int64, updated_at DateTime64(3, 'UTC'), revision Int64
+) ENGINE = ReplacingMergeTree(revision) ORDER BY sku;
+
 -- Per run and event source, what the ingest gate did: received, accepted, duplicates dropped,
 -- rejected. Snapshots replace each other (the latest wins) while a run goes on.
 CREATE TABLE IF NOT EXISTS {db}.source_ingest (

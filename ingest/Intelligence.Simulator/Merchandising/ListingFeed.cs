@@ -59,7 +59,11 @@ internal sealed class ListingFeed : IHappening
         var online = 0;
         for (var node = 0; node < Assortment.OnlineNodes; node++)
         {
-            online += Math.Max(0, sim.Stock.Available(sku, node));
+            // A node whose stock of the SKU has not been booked in yet is not sellable: the channel cannot show it.
+            if (sim.Stock.IsOpened(sku, node))
+            {
+                online += Math.Max(0, sim.Stock.Available(sku, node));
+            }
         }
 
         return (int)(online * SalesChannels.ListingShare[channel]);
