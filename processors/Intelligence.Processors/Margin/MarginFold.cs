@@ -1,0 +1,117 @@
+using Intelligence.Processors.Catalogue;
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Processors.Margin;
+
+/// <summary>
+/// Keyed by <c>SKU|channel|promotion</c>: adds up the <see cref="MarginEntry"/> signals the product fold
+/// passes on (ledger entries with their COGS) into revenue, discount, COGS, fees, shipping, refunds,
+/// chargebacks and contribution; writes the latest figures, KPI deltas per channel and promotion, and
+/// a <c>margin_leakage</c> row each time a leak opens or closes. Entries only add, so their order
+/// does not matter and there is no grace period.
+/// </summary>
+public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
+{
+    public override string Name => "margin";
+
+    public override IReadOnlyCollection<Type> Consumes { get; } = [typeof(MarginEntry)];
+
+    protected override void Apply(MarginState state, in Message message, IOutputs outputs)
+    {
+        var entry = (MarginEntry)message.Body;
+        var before = Figures(state);
+        state.Sku = entry.Sku;
+        state.Channel = entry.Channel;
+        state.PromotionId = entry.PromotionId;
+        if (entry.Category != ProductFold.Unknown || state.Category.Length == 0)
+        {
+            state.Category = entry.Category;
+        }
+
+        Add(state, entry);
+        if (message.At > state.UpdatedAt)
+        {
+            state.UpdatedAt = message.At;
+        }
+
+        var after = Figures(state);
+        foreach (var (metric, delta) in MarginKpis.Names.Zip(after.Zip(before, (a, b) => a - b)))
+        {
+            if (delta != 0m)
+            {
+                outputs.Write(KpiCount.Of(metric, $"channel:{state.Channel}", message.At, (double)delta));
+                outputs.Write(KpiCount.Of(metric, $"promotion:{state.PromotionId}", message.At, (double)delta));
+            }
+        }
+
+        Judge(state, message.At, outputs);
+        outputs.Write(new MarginRow(
+            state.Sku, state.Category, state.Channel, state.PromotionId, state.Units, state.RefundedUnits, state.RestockedUnits,
+            state.Revenue, state.Discount, state.NetRevenue, state.Cogs, state.Fees, state.ShippingCharged, state.ShippingCost,
+            state.Refunds, state.Chargebacks, state.Contribution, state.MarginPercent, [.. state.Leaks], state.UpdatedAt)
+        {
+            Revision = state.Revision,
+        });
+    }
+
+    private static void Add(MarginState state, MarginEntry entry)
+    {
+        state.Cogs += entry.Cogs;
+        switch (entry.Kind)
+        {
+            case LedgerKinds.Revenue:
+                state.Revenue += entry.Amount;
+                state.Units += entry.Units;
+                break;
+            case LedgerKinds.Discount:
+                state.Discount += entry.Amount;
+                break;
+            case LedgerKinds.ShippingCharged:
+                state.ShippingCharged += entry.Amount;
+                break;
+            case LedgerKinds.ShippingCost:
+                state.ShippingCost += entry.Amount;
+                break;
+            case LedgerKinds.Fee:
+                state.Fees += entry.Amount;
+                break;
+            case LedgerKinds.Refund:
+                state.Refunds += entry.Amount;
+                state.RefundedUnits += entry.Units;
+                break;
+            case LedgerKinds.Chargeback:
+                state.Chargebacks += entry.Amount;
+                break;
+            case LedgerKinds.Restocked:
+                state.RestockedUnits += entry.Units;
+                break;
+        }
+    }
+
+    /// <summary>Writes a leakage row for each component whose leaking state changed; open leaks stay open below the minimum revenue.</summary>
+    private void Judge(MarginState state, DateTimeOffset at, IOutputs outputs)
+    {
+        foreach (var (component, percent, limit, leaking) in LeakComponents.Judge(state, options))
+        {
+            if (leaking == state.Leaks.Contains(component))
+            {
+                continue;
+            }
+
+            if (leaking)
+            {
+                state.Leaks.Add(component);
+            }
+            else
+            {
+                state.Leaks.Remove(component);
+            }
+
+            outputs.Write(new MarginLeakageRow(
+                state.Sku, state.Category, state.Channel, state.PromotionId, component, leaking ? "opened" : "closed", percent, limit,
+                state.Revenue, state.NetRevenue, state.Contribution, state.MarginPercent, at));
+        }
+    }
+
+    private static decimal[] Figures(MarginState s) => [s.Revenue, s.NetRevenue, s.Cogs, s.Fees, s.Refunds, s.Contribution];
+}
