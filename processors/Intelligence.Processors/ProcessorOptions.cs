@@ -1,4 +1,6 @@
+using Intelligence.Processors.Finance;
 using Intelligence.Processors.Inventory;
+using Intelligence.Processors.Margin;
 using Intelligence.Processors.Quality;
 
 namespace Intelligence.Processors;
@@ -8,8 +10,13 @@ public sealed record ProcessorOptions
 {
     public InventoryOptions Inventory { get; init; } = new();
 
+    public FinanceOptions Finance { get; init; } = new();
+
+    public MarginOptions Margin { get; init; } = new();
+
     public DataQualityOptions Quality { get; init; } = new();
 
     /// <summary>Every invalid setting, named with its valid range.</summary>
-    public IEnumerable<string> Problems() => Inventory.Problems().Concat(Quality.Problems());
+    public IEnumerable<string> Problems() =>
+        Inventory.Problems().Concat(Finance.Problems()).Concat(Margin.Problems()).Concat(Quality.Problems());
 }

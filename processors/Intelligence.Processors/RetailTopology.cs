@@ -1,6 +1,8 @@
 using Intelligence.Processors.Catalogue;
+using Intelligence.Processors.Finance;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Inventory;
+using Intelligence.Processors.Margin;
 using Intelligence.Processors.Quality;
 
 namespace Intelligence.Processors;
@@ -20,12 +22,16 @@ public static class RetailTopology
         [
             new ProductFold(),
             .. InventoryArea.Folds(options.Inventory),
+            .. FinanceArea.Folds(options.Finance),
+            .. MarginArea.Folds(options.Margin),
             new DataQualityFold(options.Quality),
         ];
         IRouter[] routers =
         [
             new PurchaseCostRouter(),
             .. InventoryArea.Routers(),
+            .. FinanceArea.Routers(),
+            .. MarginArea.Routers(),
             new SourceActivityRouter(),
         ];
         return new Topology(folds, routers);
