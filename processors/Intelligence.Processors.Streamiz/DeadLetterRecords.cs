@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Unicode;
+using Intelligence.Contracts;
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Processors.Streamiz;
+
+/// <summary>
+/// A dead letter on the dead-letter topic, as a row of <c>dead_letters</c> (the columns ingest
+/// writes): an input that could not be read, with the reader's reason, or an input a fold threw on
+/// (reason <c>fold_failed</c>, the fold and the error in the detail, the fold input as the raw JSON).
+/// </summary>
+public static class DeadLetterRecords
+{
+    public const string FoldFailed = "fold_failed";
+    public const string UnreadableMessage = "unreadable_message";
+
+    /// <summary>Where the input was read from: the topic's partition and offset, and the record's time.</summary>
+    public readonly record struct Origin(DateTimeOffset ReceivedAt, int Partition, long Offset);
+
+    public static byte[] Rejected(ReadOutcome outcome, ReadOnlySpan<byte> raw, Origin origin)
+    {
+        var rejection = outcome.Rejection!;
+        return Row(origin, outcome.Source ?? "", rejection.Code, rejection.Detail, outcome.EventId, outcome.TypeName, raw);
+    }
+
+    public static byte[] Failed(in Message message, string fold, Exception error, Origin origin) =>
+        Row(origin, message.Source, FoldFailed, $"fold '{fold}' threw {error.GetType().Name}: {error.Message}",
+            message.EventId, BodyTypes.NameOf(message.Body.GetType()), MessageRecord.Write(message));
+
+    public static byte[] Unreadable(string problem, ReadOnlySpan<byte> raw, Origin origin) =>
+        Row(origin, "", UnreadableMessage, problem, null, null, raw);
+
+    private static byte[] Row(Origin origin, string source, string reason, string detail, string? eventId, string? eventType,
+        ReadOnlySpan<byte> raw)
+    {
+        var utf8 = Utf8.IsValid(raw);
+        using var buffer = new MemoryStream(256 + raw.Length);
+        using (var row = new Utf8JsonWriter(buffer))
+        {
+            row.WriteStartObject();
+            row.WriteString("received_at",
+                origin.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
+            row.WriteString("source", source);
+            row.WriteString("reason", reason);
+            row.WriteString("detail", detail);
+            row.WriteString("event_id", eventId ?? "");
+            row.WriteString("event_type", eventType ?? "");
+            if (utf8)
+            {
+                row.WriteString("raw", raw);
+            }
+            else
+            {
+                row.WriteBase64String("raw", raw);
+            }
+
+            row.WriteString("raw_encoding", utf8 ? "utf8" : "base64");
+            row.WriteNumber("raw_bytes", raw.Length);
+            row.WriteNumber("log_partition", origin.Partition);
+            row.WriteNumber("log_offset", origin.Offset);
+            row.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

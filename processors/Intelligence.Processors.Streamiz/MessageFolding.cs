@@ -1,0 +1,170 @@
+using Intelligence.Processors.Flow;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
+
+namespace Intelligence.Processors.Streamiz;
+
+/// <summary>
+/// The one processor on the messages topic, connected to every fold's store: each message is applied
+/// to every fold that consumes its body, under the message's key, as the embedded engine applies it
+/// (same dispatch order, <see cref="FoldState.Revision"/> counted, a throwing fold dead-lettered and
+/// its state kept). What the folds send goes back to the messages topic under the new key; rows go to
+/// the outputs topic.
+/// <para>
+/// Timers: a message carries the stream time its cause arrived at. When a message comes whose stream
+/// time is later than the partition's clock, the clock moves there and every timer due by then fires,
+/// earliest first, before the message is applied: where the engine fires them, after the input that
+/// moved stream time and before the next. A stream-time marker record moves the clock without a message.
+/// </para>
+/// </summary>
+public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]>
+{
+    public const string Name = "fold-messages";
+
+    private readonly Topology _topology;
+    private readonly BodyTypes _bodies;
+    private readonly Dictionary<IFold, int> _index;
+    private readonly DueTimers _timers = new();
+    private IKeyValueStore<string, byte[]>[] _stores = [];
+    private RecordOutputs? _outputs;
+    private bool _timersBuilt;
+    private DateTimeOffset _clock = DateTimeOffset.MinValue;
+
+    /// <summary>Streamiz needs a parameterless constructor for the template it copies per task.</summary>
+    public MessageFolding() : this(new Topology([], []))
+    {
+    }
+
+    public MessageFolding(Topology topology)
+    {
+        _topology = topology;
+        _bodies = new BodyTypes(topology);
+        _index = topology.Folds.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i);
+    }
+
+    public void Init(ProcessorContext<string, byte[]> context)
+    {
+        _outputs = new RecordOutputs(context, _topology, Name);
+        _stores = _topology.Folds.Select(f => (IKeyValueStore<string, byte[]>)context.GetStateStore(f.Name)).ToArray();
+    }
+
+    public Record<string, byte[]>? Process(Record<string, byte[]> record)
+    {
+        var outputs = _outputs!;
+        outputs.Origin = new DeadLetterRecords.Origin(DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp.UnixTimestampMs),
+            record.TopicPartitionOffset.Partition.Value, record.TopicPartitionOffset.Offset.Value);
+        if (!_timersBuilt)
+        {
+            RebuildTimers();
+        }
+
+        var read = MessageRecord.Read(record.Value, record.Key, _bodies);
+        if (read.Marker is { } marker)
+        {
+            AdvanceTo(marker);
+        }
+        else if (read.Message is { } message)
+        {
+            if (message.StreamTime > _clock)
+            {
+                AdvanceTo(message.StreamTime);
+            }
+
+            var folds = _topology.FoldsFor(message.Body.GetType());
+            for (var i = 0; i < folds.Count; i++)
+            {
+                Apply(folds[i], message);
+            }
+        }
+        else
+        {
+            outputs.DeadLetter(record.Key, DeadLetterRecords.Unreadable(read.Problem!, record.Value ?? [], outputs.Origin));
+        }
+
+        return null;
+    }
+
+    public void Close()
+    {
+    }
+
+    private void Apply(IFold fold, in Message message)
+    {
+        var index = _index[fold];
+        var store = _stores[index];
+        var state = store.Get(message.Key) is { } json ? StateJson.Read(json, fold.StateType) : fold.NewState();
+        var outputs = _outputs!;
+        outputs.Cause = message;
+        try
+        {
+            state.Revision++;
+            fold.Apply(state, message, outputs);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            outputs.DeadLetter(message.Key, DeadLetterRecords.Failed(message, fold.Name, ex, outputs.Origin));
+        }
+
+        store.Put(message.Key, StateJson.Write(state, fold.StateType));
+        _timers.Set(index, message.Key, fold.DueAt(state));
+    }
+
+    /// <summary>Moves the clock forward (never back) and ticks every key due by then, earliest first.</summary>
+    private void AdvanceTo(DateTimeOffset time)
+    {
+        if (time > _clock)
+        {
+            _clock = time;
+        }
+
+        var outputs = _outputs!;
+        while (_timers.TryTakeDue(_clock, out var due, out var index, out var key))
+        {
+            var fold = _topology.Folds[index];
+            var store = _stores[index];
+            if (store.Get(key) is not { } json)
+            {
+                continue;
+            }
+
+            var state = StateJson.Read(json, fold.StateType);
+            var cause = new Message(key, due, $"timer:{fold.Name}", "timer", _clock, due);
+            outputs.Cause = cause;
+            try
+            {
+                state.Revision++;
+                fold.Tick(state, key, due, outputs);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                outputs.DeadLetter(key, DeadLetterRecords.Failed(cause, fold.Name, ex, outputs.Origin));
+            }
+
+            store.Put(key, StateJson.Write(state, fold.StateType));
+            _timers.Set(index, key, fold.DueAt(state));
+        }
+    }
+
+    /// <summary>
+    /// Reads every due time back from the stores once the task's stores are restored (the first
+    /// record after the task starts): a task that takes over a partition continues its timers.
+    /// </summary>
+    private void RebuildTimers()
+    {
+        for (var i = 0; i < _stores.Length; i++)
+        {
+            var fold = _topology.Folds[i];
+            if (!FoldStores.MayHaveTimers(fold))
+            {
+                continue;
+            }
+
+            foreach (var (key, json) in _stores[i].All())
+            {
+                _timers.Set(i, key, fold.DueAt(StateJson.Read(json, fold.StateType)));
+            }
+        }
+
+        _timersBuilt = true;
+    }
+}
