@@ -24,7 +24,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
     private readonly Topology _topology;
     private readonly BodyTypes _bodies;
     private readonly Dictionary<IFold, int> _index;
-    private readonly DueTimers _timers = new();
+    private readonly Timers _timers = new();
     private IKeyValueStore<string, byte[]>[] _stores = [];
     private RecordOutputs? _outputs;
     private bool _timersBuilt;

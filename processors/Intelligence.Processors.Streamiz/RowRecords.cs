@@ -1,7 +1,4 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Streamiz;
@@ -15,36 +12,12 @@ public static class RowRecords
 {
     public const string TableHeader = "table";
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepIgnoredOverridesOut } },
-    };
+    public static JsonSerializerOptions Json => RowJson.Options;
 
     public static string KeyOf(OutputRow row, string foldKey) =>
         row is StateRow state ? $"{row.Table}|{state.RowKey}" : $"{row.Table}|{foldKey}";
 
     public static string TableOf(string key) => key[..key.IndexOf('|', StringComparison.Ordinal)];
 
-    public static byte[] ValueOf(OutputRow row) => JsonSerializer.SerializeToUtf8Bytes(row, row.GetType(), Json);
-
-    // [JsonIgnore] on OutputRow.Table and StateRow.RowKey does not reach the rows' overrides (System.Text.Json
-    // reads the attributes of the declared property only): without this, every row would carry "table"
-    // and "row_key" columns its table does not have.
-    private static void KeepIgnoredOverridesOut(JsonTypeInfo info)
-    {
-        if (!typeof(OutputRow).IsAssignableFrom(info.Type))
-        {
-            return;
-        }
-
-        for (var i = info.Properties.Count - 1; i >= 0; i--)
-        {
-            if (info.Properties[i].AttributeProvider is PropertyInfo { GetMethod: { } getter } property
-                && getter.GetBaseDefinition().DeclaringType?.GetProperty(property.Name)?.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
-            {
-                info.Properties.RemoveAt(i);
-            }
-        }
-    }
+    public static byte[] ValueOf(OutputRow row) => RowJson.ToUtf8(row);
 }

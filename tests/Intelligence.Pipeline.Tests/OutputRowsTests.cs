@@ -56,7 +56,7 @@ public sealed class OutputRowsTests
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            OutputRows.Write(writer, row);
+            RowJson.Write(writer, row);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());

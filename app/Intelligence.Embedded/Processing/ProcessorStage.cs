@@ -87,7 +87,7 @@ public sealed class ProcessorStage(
         using var json = new Utf8JsonWriter(buffer, RowOptions);
         foreach (var row in rows)
         {
-            OutputRows.Write(json, row);
+            RowJson.Write(json, row);
             json.Flush();
             buffer.Write("\n"u8);
             json.Reset(buffer);

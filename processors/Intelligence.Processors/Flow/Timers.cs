@@ -1,7 +1,10 @@
 namespace Intelligence.Processors.Flow;
 
-/// <summary>When each (fold, key) next wants a tick, ordered so the earliest fires first (ties by fold, then key).</summary>
-internal sealed class Timers
+/// <summary>
+/// When each (fold, key) next wants a tick, ordered so the earliest fires first (ties by fold, then key).
+/// Derived, not stored: a due time is a pure function of the key's state, so a runtime rebuilds it from its stores.
+/// </summary>
+public sealed class Timers
 {
     private readonly SortedSet<(DateTimeOffset Due, int Fold, string Key)> _queue = new(Order.Instance);
     private readonly Dictionary<(int Fold, string Key), DateTimeOffset> _due = [];

@@ -1,17 +1,18 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Intelligence.Processors.Flow;
 
-namespace Intelligence.Embedded.Processing;
+namespace Intelligence.Processors.Flow;
 
 /// <summary>
-/// Writes a fold's row as a JSONEachRow line: properties in snake_case, times as ClickHouse reads a
-/// DateTime64(3, 'UTC'). The Kafka runtime writes the same JSON to its outputs topic.
+/// The one JSON form of an output row, in both runtimes (the embedded sink's JSONEachRow and the
+/// Kafka outputs topic): properties in snake_case as the tables' columns, times as ClickHouse reads a
+/// DateTime64(3, 'UTC') (<c>yyyy-MM-dd HH:mm:ss.fff</c>), and no routing properties.
 /// </summary>
-public static class OutputRows
+public static class RowJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {
@@ -24,10 +25,13 @@ public static class OutputRows
     public static void Write(Utf8JsonWriter writer, OutputRow row) =>
         JsonSerializer.Serialize(writer, row, row.GetType(), Options);
 
-    /// <summary>
-    /// <c>Table</c> and <c>RowKey</c> route a row; they are not columns. <c>[JsonIgnore]</c> on the
-    /// abstract declarations is not inherited by overrides, so they are removed here.
-    /// </summary>
+    public static byte[] ToUtf8(OutputRow row) => JsonSerializer.SerializeToUtf8Bytes(row, row.GetType(), Options);
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
+    // [JsonIgnore] on OutputRow.Table and StateRow.RowKey does not reach the overrides (System.Text.Json
+    // reads the attributes of the declared property only), so ignored base declarations are removed here.
     private static void WithoutRouting(JsonTypeInfo info)
     {
         if (!typeof(OutputRow).IsAssignableFrom(info.Type))
@@ -37,7 +41,8 @@ public static class OutputRows
 
         for (var i = info.Properties.Count - 1; i >= 0; i--)
         {
-            if (info.Properties[i].Name is "table" or "row_key")
+            if (info.Properties[i].AttributeProvider is PropertyInfo { GetMethod: { } getter } property
+                && getter.GetBaseDefinition().DeclaringType?.GetProperty(property.Name)?.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
             {
                 info.Properties.RemoveAt(i);
             }
@@ -47,9 +52,10 @@ public static class OutputRows
     private sealed class StoreTimeConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(StoreTime.Format(value));
+            writer.WriteStringValue(FormatTime(value));
     }
 }
