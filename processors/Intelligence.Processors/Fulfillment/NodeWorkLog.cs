@@ -1,0 +1,123 @@
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Processors.Fulfillment;
+
+/// <summary>
+/// What each signal does to a node's book of work: lines join the pick backlog when allocated, move
+/// to awaiting dispatch when picked, and leave when dispatched or released. Picks and allocations are
+/// counted in the minute of their own event time (and picks in their hour, for capacity).
+/// </summary>
+public static class NodeWorkLog
+{
+    public static void Record(NodeState state, object signal, DateTimeOffset at, FulfillmentOptions options)
+    {
+        switch (signal)
+        {
+            case LineAllocated allocated:
+                Allocated(state, allocated, at);
+                break;
+            case LinePicked picked:
+                Picked(state, picked, at, options);
+                break;
+            case ParcelDispatched parcel:
+                state.ParcelsDispatched++;
+                foreach (var line in parcel.Lines)
+                {
+                    Take(state.AwaitingDispatch, $"{parcel.OrderId}/{line.LineId}", line.Units);
+                }
+
+                break;
+            case AllocationReleased released:
+                state.LinesReleased++;
+                TakePending(state, $"{released.OrderId}/{released.LineId}", released.Units);
+                break;
+        }
+    }
+
+    /// <summary>Drops what has slid out of the throughput window and the capacity lookback.</summary>
+    public static void Prune(NodeState state, DateTimeOffset now, FulfillmentOptions options)
+    {
+        state.Picks.RemoveAll(b => b.At <= now - options.ThroughputWindow);
+        state.PickDelays.RemoveAll(d => d.At <= now - options.ThroughputWindow);
+        state.Allocations.RemoveAll(b => b.At <= now - options.ThroughputWindow);
+        state.HourlyPicks.RemoveAll(b => b.At <= now - options.CapacityLookback - TimeSpan.FromHours(1));
+    }
+
+    private static void Allocated(NodeState state, LineAllocated allocated, DateTimeOffset at)
+    {
+        state.LinesAllocated++;
+        var key = $"{allocated.OrderId}/{allocated.LineId}";
+        if (state.Pending.TryGetValue(key, out var pending))
+        {
+            pending.Units += allocated.Units;
+        }
+        else
+        {
+            state.Pending[key] = new PendingPick { Units = allocated.Units, AllocatedAt = at, PromisedBy = allocated.PromisedBy };
+        }
+
+        Count(state.Allocations, KpiTime.Minute(at), allocated.Units);
+    }
+
+    private static void Picked(NodeState state, LinePicked picked, DateTimeOffset at, FulfillmentOptions options)
+    {
+        var key = $"{picked.OrderId}/{picked.LineId}";
+        TakePending(state, key, picked.Units + picked.ShortUnits);
+        if (picked.Units > 0)
+        {
+            state.AwaitingDispatch[key] = state.AwaitingDispatch.GetValueOrDefault(key) + picked.Units;
+        }
+
+        state.LinesPicked++;
+        state.UnitsPicked += picked.Units;
+        state.UnitsShort += picked.ShortUnits;
+        Count(state.Picks, KpiTime.Minute(at), picked.Units);
+        Count(state.HourlyPicks, new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero), picked.Units);
+        if (picked.PickDelayMinutes is { } delay)
+        {
+            state.PickDelays.Add(new DelaySample { At = at, Minutes = delay });
+            if (state.PickDelays.Count > options.PickDelaySamples)
+            {
+                state.PickDelays.RemoveAt(0);
+            }
+        }
+    }
+
+    private static void TakePending(NodeState state, string key, int units)
+    {
+        if (state.Pending.TryGetValue(key, out var pending) && (pending.Units -= units) <= 0)
+        {
+            state.Pending.Remove(key);
+        }
+    }
+
+    private static void Take(Dictionary<string, int> waiting, string key, int units)
+    {
+        if (!waiting.TryGetValue(key, out var left))
+        {
+            return;
+        }
+
+        if (left - units <= 0)
+        {
+            waiting.Remove(key);
+        }
+        else
+        {
+            waiting[key] = left - units;
+        }
+    }
+
+    /// <summary>Adds one line and its units to the bucket starting at <paramref name="at"/>.</summary>
+    private static void Count(List<RateBucket> buckets, DateTimeOffset at, int units)
+    {
+        var bucket = buckets.FindLast(b => b.At == at);
+        if (bucket is null)
+        {
+            buckets.Add(bucket = new RateBucket { At = at });
+        }
+
+        bucket.Lines++;
+        bucket.Units += units;
+    }
+}

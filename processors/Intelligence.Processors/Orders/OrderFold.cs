@@ -1,0 +1,143 @@
+using Intelligence.Contracts.Channel;
+using Intelligence.Contracts.Payment;
+using Intelligence.Contracts.Warehouse;
+using Intelligence.Processors.Flow;
+
+namespace Intelligence.Processors.Orders;
+
+/// <summary>
+/// Keyed by order id: the lifecycle of each order and line, from placement through holds,
+/// allocation, picking, parcels and delivery to returns. It tells stock positions (keyed
+/// SKU@location) what cancels release and which returns are on their way back, the product fold
+/// (keyed SKU) what was delivered, the node fold (keyed location) about each node's work, and the
+/// exception queue about holds, partial allocations, backorders, split parcels, carrier delays and
+/// damaged returns. Events of one order arrive in order (they share a partition key), so no grace
+/// period is needed; an event for an order not yet placed still counts, and its row appears once placed.
+/// </summary>
+public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
+{
+    private readonly OrderExceptions _exceptions = new(options);
+
+    public override string Name => "orders";
+
+    public override IReadOnlyCollection<Type> Consumes { get; } =
+    [
+        typeof(OrderPlaced), typeof(OrderCancelled), typeof(OrderHeld), typeof(OrderReleased),
+        typeof(AllocationMade), typeof(PickCompleted), typeof(ShipmentDispatched), typeof(ShipmentDelayed),
+        typeof(ShipmentDelivered), typeof(ReturnRequested), typeof(ReturnReceived),
+        typeof(PaymentAuthorized), typeof(PaymentDeclined), typeof(PaymentCaptured), typeof(PaymentRefunded),
+    ];
+
+    protected override void Apply(OrderState state, in Message message, IOutputs outputs)
+    {
+        var orderId = message.Key;
+        var at = message.At;
+        switch (message.Body)
+        {
+            case OrderPlaced placed: Place(state, placed, at, outputs); break;
+            case OrderHeld held: Hold(state, orderId, held, outputs); break;
+            case OrderReleased released: Release(state, orderId, released.Reason!, "released", outputs); break;
+            case OrderCancelled cancelled: Cancel(state, orderId, cancelled, outputs); break;
+            case PaymentAuthorized: Authorized(state, orderId, outputs); break;
+            case PaymentDeclined declined: Declined(state, orderId, declined, outputs); break;
+            case PaymentCaptured: state.PaymentStatus = "captured"; break;
+            case PaymentRefunded: Refunded(state, outputs); break;
+            case AllocationMade allocation: Allocate(state, orderId, allocation, at, outputs); break;
+            case PickCompleted pick: Pick(state, orderId, pick, at, outputs); break;
+            case ShipmentDispatched shipment: Dispatch(state, orderId, shipment, at, outputs); break;
+            case ShipmentDelayed delayed: Delay(state, delayed, outputs); break;
+            case ShipmentDelivered delivered: Deliver(state, orderId, delivered, at, outputs); break;
+            case ReturnRequested request: RequestReturn(state, request, at, outputs); break;
+            case ReturnReceived received: ReceiveReturn(state, received, outputs); break;
+        }
+
+        Changed(state, orderId, at, outputs);
+    }
+
+    /// <summary>The earliest time a requested return runs out of transit, if one is pending.</summary>
+    protected override DateTimeOffset? DueAt(OrderState state)
+    {
+        DateTimeOffset? due = null;
+        foreach (var r in state.Returns.Values)
+        {
+            if (r.InTransit > 0 && (due is null || r.RequestedAt + options.ReturnInTransitExpiry < due))
+            {
+                due = r.RequestedAt + options.ReturnInTransitExpiry;
+            }
+        }
+
+        return due;
+    }
+
+    protected override void Tick(OrderState state, string key, DateTimeOffset now, IOutputs outputs) => ExpireReturns(state, now, outputs);
+
+    private static OrderLineState Line(OrderState state, string lineId, string sku)
+    {
+        if (!state.Lines.TryGetValue(lineId, out var line))
+        {
+            // Work on a line the order did not list (or before order.placed): kept, so nothing it moves is lost.
+            state.Lines[lineId] = line = new OrderLineState { Sku = sku };
+        }
+
+        return line;
+    }
+
+    private static LineAtLocation At(OrderLineState line, string location)
+    {
+        if (!line.Locations.TryGetValue(location, out var at))
+        {
+            line.Locations[location] = at = new LineAtLocation();
+        }
+
+        return at;
+    }
+
+    /// <summary>Works out the status, counts what the change completed, and writes the row once the order is placed.</summary>
+    private static void Changed(OrderState state, string orderId, DateTimeOffset at, IOutputs outputs)
+    {
+        if (at > state.UpdatedAt)
+        {
+            state.UpdatedAt = at;
+        }
+
+        state.Status = OrderStatus.Of(state);
+        var channel = $"channel:{state.Channel ?? "unknown"}";
+        if (state.Status == OrderStatus.Cancelled && !state.CountedCancelled)
+        {
+            state.CountedCancelled = true;
+            outputs.Write(KpiCount.Of("orders_cancelled", channel, at, 1));
+        }
+
+        if (state.Status == OrderStatus.Delivered && !state.CountedDelivered)
+        {
+            state.CountedDelivered = true;
+            state.DeliveredAt = at;
+            outputs.Write(KpiCount.Of("orders_delivered", channel, at, 1));
+            if (state.PromisedBy is { } promised && at <= promised)
+            {
+                outputs.Write(KpiCount.Of("orders_delivered_on_time", channel, at, 1));
+            }
+
+            if (state.PlacedAt is { } placedAt)
+            {
+                outputs.Write(KpiCount.Of("order_cycle_hours", channel, at, (at - placedAt).TotalHours));
+            }
+        }
+
+        if (state.PlacedAt is not { } placed)
+        {
+            return;
+        }
+
+        var lines = state.Lines.Values;
+        outputs.Write(new OrderRow(
+            orderId, state.Channel!, state.CustomerTier!, state.PromotionId, state.OrderValue, state.Status, state.PaymentStatus,
+            placed, lines.Sum(l => l.Ordered), lines.Sum(l => l.Allocated), lines.Sum(l => l.Shipped),
+            lines.Sum(l => l.Delivered), lines.Sum(l => l.Returned), lines.Sum(l => l.CancelledUnits), state.Shipments.Count,
+            state.PromisedBy, state.DeliveredAt, state.DeliveredAt is { } d && state.PromisedBy is { } p ? d <= p : null,
+            state.UpdatedAt)
+        {
+            Revision = state.Revision,
+        });
+    }
+}
