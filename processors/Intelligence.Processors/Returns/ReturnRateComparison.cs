@@ -1,0 +1,101 @@
+namespace Intelligence.Processors.Returns;
+
+/// <summary>
+/// A product line's recent return rate against its own baseline. A window's exposure is the units
+/// that were due to be asked back in it: for each day t of the window, the sum over lags k of
+/// <c>share[k] × delivered(t − k)</c> (the lag profile), with today's share of earlier deliveries scaled by
+/// the part of today gone. A window's rate is its returned units over its exposure. z is the
+/// two-proportion test with the pooled rate p:
+/// <c>(recent − baseline) / sqrt(p(1 − p)(1/exposure_recent + 1/exposure_baseline))</c>. Judged only when
+/// both exposures reach their minimum.
+/// </summary>
+public sealed record ReturnRateComparison(
+    long DeliveredRecent, long ReturnedRecent, double ExposureRecent, long DeliveredBaseline, long ReturnedBaseline,
+    double ExposureBaseline, double? RateRecent, double? RateBaseline, double? Z, bool Judged, IReadOnlyList<string> TopReasons,
+    IReadOnlyList<string> TopSkus)
+{
+    public double Increase => (RateRecent ?? 0) - (RateBaseline ?? 0);
+
+    /// <summary>
+    /// Recent window: the <see cref="ReturnsOptions.RecentDays"/> days up to <paramref name="now"/>'s day.
+    /// Baseline: the kept days before it, or, while a flag is open, the days before the recent window of
+    /// the day it opened (so the incident does not become its own baseline) when they still hold enough
+    /// exposure. Days in the line's warm-up count in neither.
+    /// </summary>
+    public static ReturnRateComparison Of(ProductLineReturnsState state, DateTimeOffset now, ReturnsOptions options)
+    {
+        var today = ReturnsDays.Of(now);
+        var window = new Window(state, today, (now - today).TotalDays, options.ReturnLagProfile);
+        var counted = (state.FirstDay ?? today).AddDays(options.WarmUpDays);
+        var recentFrom = Later(counted, today.AddDays(1 - options.RecentDays));
+        var recent = window.Sum(recentFrom, today);
+        var baseline = window.Sum(counted, today.AddDays(-options.RecentDays));
+        if (state.FlaggedDay is { } flagged)
+        {
+            var frozen = window.Sum(counted, flagged.AddDays(-options.RecentDays));
+            if (frozen.Exposure >= options.MinimumBaselineUnits)
+            {
+                baseline = frozen;
+            }
+        }
+
+        double? rateRecent = recent.Exposure > 0 ? recent.Returned / recent.Exposure : null;
+        double? rateBaseline = baseline.Exposure > 0 ? baseline.Returned / baseline.Exposure : null;
+        double? z = null;
+        if (rateRecent is { } r && rateBaseline is { } b)
+        {
+            var pooled = Math.Clamp((recent.Returned + baseline.Returned) / (recent.Exposure + baseline.Exposure), 0, 1);
+            var se = Math.Sqrt(pooled * (1 - pooled) * ((1 / recent.Exposure) + (1 / baseline.Exposure)));
+            z = se > 0 ? Math.Round((r - b) / se, 3) : 0;
+        }
+
+        var recentDays = state.Days.Where(d => d.Day >= recentFrom && d.Day <= today).ToList();
+        return new ReturnRateComparison(
+            recent.Delivered, recent.Returned, Math.Round(recent.Exposure, 3), baseline.Delivered, baseline.Returned,
+            Math.Round(baseline.Exposure, 3), Round(rateRecent), Round(rateBaseline), z,
+            recent.Exposure >= options.MinimumRecentUnits && baseline.Exposure >= options.MinimumBaselineUnits,
+            Top(recentDays.SelectMany(d => d.Reasons), options.TopCount), Top(recentDays.SelectMany(d => d.Skus), options.TopCount));
+    }
+
+    /// <summary>The largest counts as <c>name:units</c>, largest first, ties by name.</summary>
+    private static List<string> Top(IEnumerable<KeyValuePair<string, long>> counts, int n) =>
+        counts.GroupBy(c => c.Key, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Units: g.Sum(c => c.Value)))
+            .OrderByDescending(c => c.Units).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(n).Select(c => $"{c.Name}:{c.Units}").ToList();
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 5) : null;
+
+    /// <summary>Sums of a span of days: delivered and returned units and the exposure.</summary>
+    private readonly struct Window(ProductLineReturnsState state, DateTimeOffset today, double todayGone, double[] profile)
+    {
+        private readonly Dictionary<DateTimeOffset, long> _delivered = state.Days.ToDictionary(d => d.Day, d => d.Delivered);
+
+        public (long Delivered, long Returned, double Exposure) Sum(DateTimeOffset from, DateTimeOffset to)
+        {
+            long delivered = 0, returned = 0;
+            foreach (var day in state.Days)
+            {
+                if (day.Day >= from && day.Day <= to)
+                {
+                    delivered += day.Delivered;
+                    returned += day.Returned;
+                }
+            }
+
+            var exposure = 0.0;
+            for (var t = from; t <= to; t = t.AddDays(1))
+            {
+                for (var k = 0; k < profile.Length; k++)
+                {
+                    var share = t == today && k > 0 ? profile[k] * todayGone : profile[k];
+                    exposure += share * _delivered.GetValueOrDefault(t.AddDays(-k));
+                }
+            }
+
+            return (delivered, returned, exposure);
+        }
+    }
+}
