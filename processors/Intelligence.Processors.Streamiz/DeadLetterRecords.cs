@@ -8,12 +8,12 @@ namespace Intelligence.Processors.Streamiz;
 
 /// <summary>
 /// A dead letter on the dead-letter topic, as a row of <c>dead_letters</c> (the columns ingest
-/// writes): an input that could not be read, with the reader's reason, or an input a fold threw on
-/// (reason <c>fold_failed</c>, the fold and the error in the detail, the fold input as the raw JSON).
+/// writes): an input that could not be read, with the reader's reason, or a fold message no fold can
+/// read (<c>unreadable_message</c>). A fold or router that throws is a row of <c>processing_failures</c>
+/// on the outputs topic instead, as in the embedded runtime.
 /// </summary>
 public static class DeadLetterRecords
 {
-    public const string FoldFailed = "fold_failed";
     public const string UnreadableMessage = "unreadable_message";
 
     /// <summary>Where the input was read from: the topic's partition and offset, and the record's time.</summary>
@@ -24,10 +24,6 @@ public static class DeadLetterRecords
         var rejection = outcome.Rejection!;
         return Row(origin, outcome.Source ?? "", rejection.Code, rejection.Detail, outcome.EventId, outcome.TypeName, raw);
     }
-
-    public static byte[] Failed(in Message message, string fold, Exception error, Origin origin) =>
-        Row(origin, message.Source, FoldFailed, $"fold '{fold}' threw {error.GetType().Name}: {error.Message}",
-            message.EventId, BodyTypes.NameOf(message.Body.GetType()), MessageRecord.Write(message));
 
     public static byte[] Unreadable(string problem, ReadOnlySpan<byte> raw, Origin origin) =>
         Row(origin, "", UnreadableMessage, problem, null, null, raw);

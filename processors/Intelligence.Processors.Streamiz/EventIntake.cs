@@ -78,7 +78,7 @@ public sealed class EventIntake : ITransformer<string, byte[], string, byte[]>
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                outputs.DeadLetter(e.Key, DeadLetterRecords.Failed(message, router.GetType().Name, ex, outputs.Origin));
+                outputs.Failed(message, router.GetType().Name, ex);
             }
         }
 

@@ -102,7 +102,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            outputs.DeadLetter(message.Key, DeadLetterRecords.Failed(message, fold.Name, ex, outputs.Origin));
+            outputs.Failed(message, fold.Name, ex);
         }
 
         store.Put(message.Key, StateJson.Write(state, fold.StateType));
@@ -137,7 +137,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                outputs.DeadLetter(key, DeadLetterRecords.Failed(cause, fold.Name, ex, outputs.Origin));
+                outputs.Failed(cause, fold.Name, ex);
             }
 
             store.Put(key, StateJson.Write(state, fold.StateType));

@@ -46,6 +46,10 @@ internal sealed class RecordOutputs(ProcessorContext<string, byte[]> context, To
         context.Forward(RowRecords.KeyOf(row, Cause.Key), RowRecords.ValueOf(row), _toOutputs);
     }
 
+    /// <summary>A fold or router threw: a row of <c>processing_failures</c>, as in the embedded runtime.</summary>
+    public void Failed(in Message message, string step, Exception error) =>
+        Write(ProcessingFailureRow.From(message, step, error, Origin.ReceivedAt));
+
     public void DeadLetter(string? key, byte[] row)
     {
         context.SetHeaders([]);

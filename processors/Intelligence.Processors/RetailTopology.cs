@@ -3,7 +3,10 @@ using Intelligence.Processors.Finance;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Inventory;
 using Intelligence.Processors.Margin;
+using Intelligence.Processors.Orders;
 using Intelligence.Processors.Quality;
+using Intelligence.Processors.Returns;
+using Intelligence.Processors.Suppliers;
 
 namespace Intelligence.Processors;
 
@@ -22,6 +25,9 @@ public static class RetailTopology
         [
             new ProductFold(),
             .. InventoryArea.Folds(options.Inventory),
+            .. OrdersArea.Folds(options.Orders, options.Exceptions, options.Fulfillment),
+            .. SuppliersArea.Folds(options.Suppliers),
+            .. ReturnsArea.Folds(options.Returns),
             .. FinanceArea.Folds(options.Finance),
             .. MarginArea.Folds(options.Margin),
             new DataQualityFold(options.Quality),
@@ -30,6 +36,9 @@ public static class RetailTopology
         [
             new PurchaseCostRouter(),
             .. InventoryArea.Routers(),
+            .. OrdersArea.Routers(),
+            .. SuppliersArea.Routers(),
+            .. ReturnsArea.Routers(),
             .. FinanceArea.Routers(),
             .. MarginArea.Routers(),
             new SourceActivityRouter(),

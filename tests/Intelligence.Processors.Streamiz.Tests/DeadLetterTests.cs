@@ -53,21 +53,21 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public void A_fold_that_throws_is_dead_lettered_with_the_fold_and_its_input_and_the_next_input_is_processed()
+    public void A_fold_that_throws_is_written_to_processing_failures_with_the_fold_and_its_input_and_the_next_input_is_processed()
     {
         using var run = new KafkaRun(ListingScenario.Topology());
         run.Feed(Listing("SKU-1", 13, TestEvents.T0, "evt-unlucky"));
         run.Feed(Listing("SKU-1", 5, TestEvents.T0.AddMinutes(1)));
 
-        var letter = Assert.Single(run.DeadLetters);
-        var row = JsonNode.Parse(letter.Json)!;
-        Assert.Equal("SKU-1", letter.Key);
-        Assert.Equal("fold_failed", (string?)row["reason"]);
-        Assert.Equal("fold 'sku-listings' threw InvalidOperationException: an unlucky quantity", (string?)row["detail"]);
+        Assert.Empty(run.DeadLetters);
+        var failure = Assert.Single(run.Rows, r => r.Table == ProcessingFailureRow.TableName);
+        var row = JsonNode.Parse(failure.Json)!;
+        Assert.Equal("SKU-1", (string?)row["key"]);
+        Assert.Equal("sku-listings", (string?)row["fold"]);
+        Assert.Equal("InvalidOperationException", (string?)row["error"]);
+        Assert.Equal("an unlucky quantity", (string?)row["detail"]);
         Assert.Equal("evt-unlucky", (string?)row["event_id"]);
-        Assert.Equal(typeof(ListingSeen).FullName, (string?)row["event_type"]);
-        var input = JsonNode.Parse((string)row["raw"]!)!;
-        Assert.Equal(13, (int)input["body"]!["Quantity"]!);
+        Assert.Equal(nameof(ListingSeen), (string?)row["input"]);
 
         var state = JsonSerializer.Deserialize<SkuListings.State>(run.Store("sku-listings")["SKU-1"])!;
         Assert.Equal(2, state.Revision);
@@ -91,15 +91,15 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public void A_router_that_throws_is_dead_lettered_and_the_folds_still_get_the_event()
+    public void A_router_that_throws_is_written_to_processing_failures_and_the_folds_still_get_the_event()
     {
         using var run = new KafkaRun(new Topology([new ProductFold()], [new BrokenRouter()]));
 
         run.Feed(TestEvents.Of("SKU-1", Lamp, TestEvents.T0, id: "evt-lamp"));
 
-        var row = JsonNode.Parse(Assert.Single(run.DeadLetters).Json)!;
-        Assert.Equal("fold_failed", (string?)row["reason"]);
-        Assert.Equal("fold 'BrokenRouter' threw InvalidOperationException: no route", (string?)row["detail"]);
+        var row = JsonNode.Parse(Assert.Single(run.Rows, r => r.Table == ProcessingFailureRow.TableName).Json)!;
+        Assert.Equal("BrokenRouter", (string?)row["fold"]);
+        Assert.Equal("no route", (string?)row["detail"]);
         Assert.Equal("evt-lamp", (string?)row["event_id"]);
         Assert.Contains("SKU-1", run.Store("products").Keys);
     }

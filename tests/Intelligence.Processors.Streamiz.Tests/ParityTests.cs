@@ -57,6 +57,20 @@ public sealed class ParityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_whole_retail_topology_ends_the_same_on_Kafka_as_in_the_engine()
+    {
+        var events = SimulatedEvents.Generate(2_500, skus: 60);
+        var topology = RetailTopology.Build(new ProcessorOptions());
+
+        var report = ParityCheck.Run(topology, events);
+        output.WriteLine(report.ToString());
+
+        Assert.Empty(report.Differences);
+        Assert.Contains(events, e => e.Payload is Intelligence.Contracts.Channel.OrderPlaced);
+        Assert.True(report.StateKeys > 500 && report.EngineRows > 1_000, report.ToString());
+    }
+
+    [Fact]
     public void Any_short_listing_history_ends_the_same_on_Kafka_as_in_the_engine()
     {
         var listing =

@@ -49,7 +49,14 @@ public sealed class FoldEngine
         foreach (var router in _topology.RoutersFor(type))
         {
             _emitter.Cause = message;
-            router.Route(e, _emitter);
+            try
+            {
+                router.Route(e, _emitter);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                sink.Failed(message, router.GetType().Name, ex);
+            }
         }
 
         Drain();

@@ -46,8 +46,8 @@ public static class ParityCheck
 
         var kafkaTime = clock.Elapsed;
         var differences = new List<string>();
-        CompareRows(sink.Rows, kafka.Rows, differences);
-        CompareFailures(sink.Failures, kafka.DeadLetters, differences);
+        CompareRows(sink.Rows, kafka.Rows.Where(r => r.Table != ProcessingFailureRow.TableName).ToList(), differences);
+        CompareFailures(sink.Failures, kafka.Rows.Where(r => r.Table == ProcessingFailureRow.TableName).ToList(), differences);
         var keys = 0;
         foreach (var fold in topology.Folds)
         {
@@ -99,14 +99,14 @@ public static class ParityCheck
         }
     }
 
-    private static void CompareFailures(List<(Message Message, string Fold, Exception Error)> failures, List<(string Key, string Json)> deadLetters,
-        List<string> differences)
+    private static void CompareFailures(List<(Message Message, string Fold, Exception Error)> failures,
+        List<(string Key, string Table, string Json)> failureRows, List<string> differences)
     {
-        var expected = Counted(failures.Select(f => $"{f.Message.Key} {f.Message.EventId} fold '{f.Fold}' threw {f.Error.GetType().Name}: {f.Error.Message}"));
-        var actual = Counted(deadLetters
-            .Select(d => (d.Key, Row: JsonDocument.Parse(d.Json).RootElement))
-            .Where(d => d.Row.GetProperty("reason").GetString() == DeadLetterRecords.FoldFailed)
-            .Select(d => $"{d.Key} {d.Row.GetProperty("event_id").GetString()} {d.Row.GetProperty("detail").GetString()}"));
+        var expected = Counted(failures.Select(f => $"{f.Message.Key} {f.Message.EventId} {f.Fold} {f.Error.GetType().Name}: {f.Error.Message}"));
+        var actual = Counted(failureRows
+            .Select(d => JsonDocument.Parse(d.Json).RootElement)
+            .Select(r => $"{r.GetProperty("key").GetString()} {r.GetProperty("event_id").GetString()} {r.GetProperty("fold").GetString()} "
+                + $"{r.GetProperty("error").GetString()}: {r.GetProperty("detail").GetString()}"));
         Compare("fold failures", expected, actual, differences);
     }
 

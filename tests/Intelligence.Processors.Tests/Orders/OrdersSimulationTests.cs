@@ -60,7 +60,10 @@ public sealed class OrdersSimulationTests(ITestOutputHelper output)
             var line = ((OrderState)orders[orderId]).Lines[lineId];
             Assert.True(line.Allocated < line.Ordered && !line.Cancelled, $"{e.ExceptionId} is open for a line that is not short");
         });
-        Assert.True(open.Count(e => e.Category is "payment_hold" or "address_validation" or "fraud_review") <= 3);
+        // Holds are settled within hours: only those raised near the end of the run may still be open.
+        var holds = run.Exceptions.Values.Where(e => e.Category is "payment_hold" or "address_validation" or "fraud_review").ToList();
+        var openHolds = holds.Count(e => e.Status == "open");
+        Assert.True(openHolds <= Math.Max(3, holds.Count / 20), $"{openHolds} of {holds.Count} holds still open");
     }
 
     [Fact]

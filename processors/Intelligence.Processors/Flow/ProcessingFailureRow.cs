@@ -1,6 +1,5 @@
-using Intelligence.Processors.Flow;
 
-namespace Intelligence.Embedded.Processing;
+namespace Intelligence.Processors.Flow;
 
 /// <summary>
 /// A fold threw on an input: the processors' dead letter. The input was accepted and the other folds
