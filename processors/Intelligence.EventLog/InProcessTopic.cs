@@ -192,26 +192,36 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
             }
         }
 
-        /// <summary>Takes ready records from each partition in turn; returns how many partitions are still open.</summary>
+        /// <summary>
+        /// Takes ready records one from each partition in turn, so that a batch advances every partition
+        /// alike (as a Kafka consumer's fetches do) rather than draining one far ahead of the others;
+        /// returns how many partitions are still open.
+        /// </summary>
         private int Take(List<LogRecord<T>> batch, int maxRecords)
         {
-            var open = 0;
-            for (var i = 0; i < topic._partitions.Length; i++)
+            var partitions = topic._partitions;
+            var took = true;
+            while (took && batch.Count < maxRecords)
             {
-                var partition = topic._partitions[(_next + i) % topic._partitions.Length];
-                while (batch.Count < maxRecords && partition.Queue.Reader.TryRead(out var entry))
+                took = false;
+                for (var i = 0; i < partitions.Length && batch.Count < maxRecords; i++)
                 {
-                    _unstoredSizes.Enqueue(entry.Size);
-                    batch.Add(entry.Record);
-                }
-
-                if (!partition.Queue.Reader.Completion.IsCompleted)
-                {
-                    open++;
+                    if (partitions[(_next + i) % partitions.Length].Queue.Reader.TryRead(out var entry))
+                    {
+                        _unstoredSizes.Enqueue(entry.Size);
+                        batch.Add(entry.Record);
+                        took = true;
+                    }
                 }
             }
 
-            _next = (_next + 1) % topic._partitions.Length;
+            _next = (_next + 1) % partitions.Length;
+            var open = 0;
+            foreach (var partition in partitions)
+            {
+                open += partition.Queue.Reader.Completion.IsCompleted ? 0 : 1;
+            }
+
             return open;
         }
     }

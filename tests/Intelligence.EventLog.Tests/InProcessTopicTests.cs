@@ -43,6 +43,23 @@ public sealed class InProcessTopicTests
     }
 
     [Fact]
+    public async Task A_batch_takes_from_every_ready_partition_alike_instead_of_draining_one_first()
+    {
+        var topic = Topic(partitions: 4);
+        for (var i = 0; i < 400; i++)
+        {
+            await topic.AppendAsync($"key-{i}", $"{i}", CancellationToken.None);
+        }
+
+        var batch = new List<LogRecord<string>>();
+        await topic.Reader().ReadBatchAsync(batch, 40, CancellationToken.None);
+
+        var perPartition = batch.GroupBy(r => r.Position.Partition).Select(g => g.Count()).ToList();
+        Assert.Equal(4, perPartition.Count);
+        Assert.All(perPartition, count => Assert.Equal(10, count));
+    }
+
+    [Fact]
     public async Task Offsets_count_up_per_partition_and_commits_move_the_lag()
     {
         var topic = Topic(partitions: 2);

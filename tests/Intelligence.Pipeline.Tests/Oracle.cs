@@ -66,19 +66,31 @@ public static class Oracle
         ORDER BY stock_key
         """;
 
-    /// <summary>Orders still held at the end, by hold reason: held, and neither released nor cancelled afterwards.</summary>
+    /// <summary>
+    /// Holds still open at the end, by reason: an order held for a reason and, after its latest hold,
+    /// neither released for that reason nor cancelled (nor, for a payment hold, authorised).
+    /// </summary>
     public static string OpenHolds(string db) => $"""
-        SELECT reason, count() AS open
-        FROM (
+        WITH holds AS (
+          SELECT JSONExtractString(payload, 'orderId') AS order_id, JSONExtractString(payload, 'reason') AS reason, max(occurred_at) AS held_at
+          FROM {db}.raw_events WHERE type = 'order.held' GROUP BY order_id, reason
+        ),
+        releases AS (
+          SELECT JSONExtractString(payload, 'orderId') AS order_id, JSONExtractString(payload, 'reason') AS reason, max(occurred_at) AS at
+          FROM {db}.raw_events WHERE type = 'order.released' GROUP BY order_id, reason
+        ),
+        closers AS (
           SELECT JSONExtractString(payload, 'orderId') AS order_id,
-                 argMaxIf(JSONExtractString(payload, 'reason'), occurred_at, type = 'order.held') AS reason,
-                 maxIf(occurred_at, type = 'order.held') AS held_at,
-                 maxIf(occurred_at, type IN ('order.released', 'order.cancelled')) AS closed_at
-          FROM {db}.raw_events WHERE type IN ('order.held', 'order.released', 'order.cancelled')
-          GROUP BY order_id
-          HAVING reason != '' AND closed_at < held_at
+                 maxIf(occurred_at, type = 'order.cancelled') AS cancelled_at, maxIf(occurred_at, type = 'payment.authorized') AS authorized_at
+          FROM {db}.raw_events WHERE type IN ('order.cancelled', 'payment.authorized') GROUP BY order_id
         )
+        SELECT h.reason AS reason, count() AS open
+        FROM holds AS h
+        LEFT JOIN releases AS r ON r.order_id = h.order_id AND r.reason = h.reason
+        LEFT JOIN closers AS c ON c.order_id = h.order_id
+        WHERE NOT (r.at >= h.held_at OR c.cancelled_at >= h.held_at OR (h.reason = 'payment_hold' AND c.authorized_at >= h.held_at))
         GROUP BY reason ORDER BY reason
+        SETTINGS join_use_nulls = 0
         """;
 
     /// <summary>Shipments delayed and not delivered at the end.</summary>
@@ -104,5 +116,32 @@ public static class Oracle
         )
         SELECT sum(s.units * l.unit_price) AS revenue, sum(l.discount * s.units / l.ordered) AS discount
         FROM shipped AS s INNER JOIN lines AS l ON l.order_id = s.order_id AND l.line_id = s.line_id
+        """;
+
+    /// <summary>
+    /// Per order, what was captured, refunded and charged back against what the statements settled
+    /// for it: the difference the streamed reconciliation must report for orders it calls unreconciled.
+    /// </summary>
+    public static string SettlementDifferences(string db) => $"""
+        WITH money AS (
+          SELECT JSONExtractString(payload, 'orderId') AS order_id,
+                 sumIf(toDecimal128(JSONExtractRaw(payload, 'amount'), 4), type = 'payment.captured') AS captured,
+                 sumIf(toDecimal128(JSONExtractRaw(payload, 'amount'), 4), type = 'payment.refunded') AS refunded,
+                 sumIf(toDecimal128(JSONExtractRaw(payload, 'amount'), 4), type = 'payment.chargeback') AS chargebacks
+          FROM {db}.raw_events WHERE type IN ('payment.captured', 'payment.refunded', 'payment.chargeback') GROUP BY order_id
+        ),
+        settled AS (
+          SELECT JSONExtractString(line, 'orderId') AS order_id,
+                 sumIf(toDecimal128(JSONExtractRaw(line, 'amount'), 4), JSONExtractString(line, 'kind') = 'sale') AS sales,
+                 -sumIf(toDecimal128(JSONExtractRaw(line, 'amount'), 4), JSONExtractString(line, 'kind') = 'refund') AS refunds,
+                 -sumIf(toDecimal128(JSONExtractRaw(line, 'amount'), 4), JSONExtractString(line, 'kind') = 'chargeback') AS chargebacks
+          FROM {db}.raw_events ARRAY JOIN JSONExtractArrayRaw(payload, 'lines') AS line WHERE type = 'settlement.reported'
+          GROUP BY order_id
+        )
+        SELECT m.order_id AS order_id,
+               abs(m.captured - s.sales) + abs(m.refunded - s.refunds) + abs(m.chargebacks - s.chargebacks) AS difference
+        FROM money AS m LEFT JOIN settled AS s ON s.order_id = m.order_id
+        ORDER BY order_id
+        SETTINGS join_use_nulls = 0
         """;
 }

@@ -50,7 +50,7 @@ public sealed class ProcessorStage(
         while (await reader.ReadBatchAsync(batch, options.MaxBatchRows, cancellationToken).ConfigureAwait(false))
         {
             await reader.FillAsync(batch, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
-            foreach (var record in batch)
+            foreach (var record in EventTimeOrder.Merge(batch))
             {
                 Engine.Process(record.Value.Event, this);
             }
