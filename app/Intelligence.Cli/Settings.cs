@@ -44,7 +44,7 @@ public sealed class Settings(IConfiguration configuration)
         var reader = configuration.GetSection("Ingest").Get<EventReaderOptions>() ?? defaults.Reader;
         var log = configuration.GetSection("EventLog").Get<TopicOptions>() ?? defaults.Events;
         var sink = configuration.GetSection("Sink").Get<SinkOptions>() ?? defaults.Sink;
-        var processors = configuration.GetSection("Processors").Get<ProcessorOptions>() ?? defaults.Processors;
+        var processors = OptionsBinder.Bind<ProcessorOptions>(configuration.GetSection("Processors"));
         var problems = processors.Problems().ToList();
         if (problems.Count > 0)
         {
