@@ -5,7 +5,8 @@ namespace Intelligence.Processors.Tests.Returns;
 
 public sealed class ProductLineReturnsFoldTests
 {
-    private static readonly ReturnsOptions Options = new() { WarmUpDays = 0 };
+    // The rules at a week's window and z 4, so the figures below stay easy to follow.
+    private static readonly ReturnsOptions Options = new() { WarmUpDays = 0, RecentDays = 7, FlagZScore = 4 };
 
     private static ProductLineDriver Steady(int days, ReturnsOptions? options = null)
     {
@@ -145,7 +146,7 @@ public sealed class ProductLineReturnsFoldTests
     public void Default_options_are_valid_and_each_bad_setting_is_named()
     {
         Assert.Empty(new ReturnsOptions().Problems());
-        var problems = new ReturnsOptions { HistoryDays = 5, ClearZScore = 9, ReturnLagProfile = [0.5, 0.6, 0.5, 0.4] }.Problems().ToList();
+        var problems = new ReturnsOptions { HistoryDays = 2, ClearZScore = 9, ReturnLagProfile = [0.5, 0.6, 0.5, 0.4] }.Problems().ToList();
         Assert.Equal(3, problems.Count);
         Assert.Contains(problems, p => p.StartsWith(nameof(ReturnsOptions.HistoryDays), StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(nameof(ReturnsOptions.ClearZScore), StringComparison.Ordinal));
