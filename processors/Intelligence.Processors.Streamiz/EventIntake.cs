@@ -72,13 +72,9 @@ public sealed class EventIntake : ITransformer<string, byte[], string, byte[]>
         foreach (var router in _topology.RoutersFor(type))
         {
             outputs.Cause = message;
-            try
+            if (FoldStep.Route(router, e, outputs) is { } error)
             {
-                router.Route(e, outputs);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                outputs.Failed(message, router.GetType().Name, ex);
+                outputs.Failed(message, router.GetType().Name, error);
             }
         }
 

@@ -95,14 +95,9 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
         var state = store.Get(message.Key) is { } json ? StateJson.Read(json, fold.StateType) : fold.NewState();
         var outputs = _outputs!;
         outputs.Cause = message;
-        try
+        if (FoldStep.Apply(fold, state, message, outputs) is { } error)
         {
-            state.Revision++;
-            fold.Apply(state, message, outputs);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            outputs.Failed(message, fold.Name, ex);
+            outputs.Failed(message, fold.Name, error);
         }
 
         store.Put(message.Key, StateJson.Write(state, fold.StateType));
@@ -128,16 +123,11 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
             }
 
             var state = StateJson.Read(json, fold.StateType);
-            var cause = new Message(key, due, $"timer:{fold.Name}", "timer", _clock, due);
+            var cause = FoldStep.TimerCause(fold, key, due, _clock);
             outputs.Cause = cause;
-            try
+            if (FoldStep.Tick(fold, state, cause, outputs) is { } error)
             {
-                state.Revision++;
-                fold.Tick(state, key, due, outputs);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                outputs.Failed(cause, fold.Name, ex);
+                outputs.Failed(cause, fold.Name, error);
             }
 
             store.Put(key, StateJson.Write(state, fold.StateType));

@@ -49,13 +49,9 @@ public sealed class FoldEngine
         foreach (var router in _topology.RoutersFor(type))
         {
             _emitter.Cause = message;
-            try
+            if (FoldStep.Route(router, e, _emitter) is { } error)
             {
-                router.Route(e, _emitter);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                sink.Failed(message, router.GetType().Name, ex);
+                sink.Failed(message, router.GetType().Name, error);
             }
         }
 
@@ -83,16 +79,11 @@ public sealed class FoldEngine
                 continue;
             }
 
-            var cause = new Message(key, due, $"timer:{f.Name}", "timer", StreamTime, due);
+            var cause = FoldStep.TimerCause(f, key, due, StreamTime);
             _emitter.Cause = cause;
-            try
+            if (FoldStep.Tick(f, state, cause, _emitter) is { } error)
             {
-                state.Revision++;
-                f.Tick(state, key, due, _emitter);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _sink.Failed(cause, f.Name, ex);
+                _sink.Failed(cause, f.Name, error);
             }
 
             _timers.Set(fold, key, f.DueAt(state));
@@ -122,15 +113,10 @@ public sealed class FoldEngine
         }
 
         _emitter.Cause = message;
-        try
+        MessagesApplied++;
+        if (FoldStep.Apply(fold, state, message, _emitter) is { } error)
         {
-            state.Revision++;
-            fold.Apply(state, message, _emitter);
-            MessagesApplied++;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _sink.Failed(message, fold.Name, ex);
+            _sink.Failed(message, fold.Name, error);
         }
 
         _timers.Set(i, message.Key, fold.DueAt(state));
