@@ -10,7 +10,11 @@ namespace Intelligence.Embedded;
 /// </summary>
 public static class BatchToken
 {
-    public static string Of<T>(string table, string logEpoch, IReadOnlyList<LogRecord<T>> batch)
+    public static string Of<T>(string table, string logEpoch, IReadOnlyList<LogRecord<T>> batch) =>
+        For(table, Identity(logEpoch, batch));
+
+    /// <summary>The batch's offsets hashed once, for a batch that is written to several tables.</summary>
+    public static string Identity<T>(string logEpoch, IReadOnlyList<LogRecord<T>> batch)
     {
         var ranges = new SortedDictionary<int, (long From, long To)>();
         foreach (var record in batch)
@@ -21,8 +25,9 @@ public static class BatchToken
                 : (offset, offset);
         }
 
-        var identity = logEpoch + "|" + string.Join(',', ranges.Select(r => $"{r.Key}:{r.Value.From}-{r.Value.To}"));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
-        return $"{table}:{hash}";
+        return logEpoch + "|" + string.Join(',', ranges.Select(r => $"{r.Key}:{r.Value.From}-{r.Value.To}"));
     }
+
+    public static string For(string table, string identity) =>
+        $"{table}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32]}";
 }

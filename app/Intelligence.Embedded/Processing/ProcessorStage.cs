@@ -55,12 +55,13 @@ public sealed class ProcessorStage(
                 Engine.Process(record.Value.Event, this);
             }
 
+            var identity = BatchToken.Identity(logEpoch, batch);
             foreach (var (table, rows) in _outputs.ByTable())
             {
                 buffer.ResetWrittenCount();
                 Serialize(rows, buffer);
                 var qualified = $"{database}.{table}";
-                await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.Of(qualified, logEpoch, batch), rows.Count,
+                await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.For(qualified, identity), rows.Count,
                     cancellationToken).ConfigureAwait(false);
                 Interlocked.Add(ref _rowsStored, rows.Count);
             }
