@@ -1,3 +1,5 @@
+using Intelligence.Processors.Alerts;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Exceptions;
 using Intelligence.Processors.Finance;
 using Intelligence.Processors.Fulfillment;
@@ -31,6 +33,10 @@ public sealed record ProcessorOptions
 
     public DataQualityOptions Quality { get; init; } = new();
 
+    public AnomalyOptions Anomaly { get; init; } = new();
+
+    public AlertOptions Alerts { get; init; } = new();
+
     /// <summary>Every invalid setting, named with its valid range.</summary>
     public IEnumerable<string> Problems() =>
         Inventory.Problems()
@@ -39,5 +45,7 @@ public sealed record ProcessorOptions
             .Concat(Returns.Problems())
             .Concat(Finance.Problems())
             .Concat(Margin.Problems())
-            .Concat(Quality.Problems());
+            .Concat(Quality.Problems())
+            .Concat(Anomaly.Problems())
+            .Concat(Alerts.Problems());
 }

@@ -1,3 +1,5 @@
+using Intelligence.Processors.Alerts;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Catalogue;
 using Intelligence.Processors.Finance;
 using Intelligence.Processors.Flow;
@@ -25,12 +27,14 @@ public static class RetailTopology
         [
             new ProductFold(),
             .. InventoryArea.Folds(options.Inventory),
-            .. OrdersArea.Folds(options.Orders, options.Exceptions, options.Fulfillment),
+            .. OrdersArea.Folds(options.Orders, options.Exceptions, options.Fulfillment, options.Alerts),
             .. SuppliersArea.Folds(options.Suppliers),
             .. ReturnsArea.Folds(options.Returns),
             .. FinanceArea.Folds(options.Finance),
             .. MarginArea.Folds(options.Margin),
             new DataQualityFold(options.Quality),
+            new KpiSeriesFold(options.Anomaly),
+            new AlertFold(options.Alerts),
         ];
         IRouter[] routers =
         [

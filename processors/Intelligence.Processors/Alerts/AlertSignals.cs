@@ -11,7 +11,9 @@ namespace Intelligence.Processors.Alerts;
 /// <param name="Source"><c>anomaly</c> (a scored KPI) or <c>operational</c> (a processor's own signal).</param>
 /// <param name="Deviation">Signed, in robust standard deviations; 0 for operational signals.</param>
 /// <param name="CauseEntities">What probably drives it, as <c>kind:id</c> (<c>promotion:PROMO-FLASH-01</c>, <c>supplier:SUP-007</c>).</param>
-/// <param name="Basis">What the score rests on (<c>robust</c>, <c>robust+model v3</c>) or the rule that fired.</param>
+/// <param name="Basis">What the score rests on (<c>robust</c>, <c>robust+pca v3</c>) or the rule that fired.</param>
+/// <param name="Accumulates">The alert's value is the sum of its reports (breaches counted), not the latest.</param>
+/// <param name="QuietAfter">For incidents nothing clears explicitly: resolved once no report has come for this long.</param>
 public sealed record IncidentReported(
     string AlertId,
     string Kind,
@@ -28,7 +30,9 @@ public sealed record IncidentReported(
     IReadOnlyList<string> CauseEntities,
     string NextAction,
     string Detail,
-    string Basis) : ISignal;
+    string Basis,
+    bool Accumulates = false,
+    TimeSpan? QuietAfter = null) : ISignal;
 
 /// <summary>The incident is over (the KPI is back to normal, the exception resolved).</summary>
 public sealed record IncidentCleared(string AlertId, string Reason) : ISignal;

@@ -1,3 +1,4 @@
+using Intelligence.Processors.Alerts;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Exceptions;
@@ -10,9 +11,10 @@ namespace Intelligence.Processors.Exceptions;
 /// Raising an open exception updates its detail and context; raising a resolved one reopens it as
 /// a new occurrence with a fresh SLA. Resolving one that is not open changes nothing.
 /// </summary>
-public sealed class ExceptionQueueFold(ExceptionPolicyOptions options) : Fold<ExceptionState>
+public sealed class ExceptionQueueFold(ExceptionPolicyOptions options, AlertOptions? alerts = null) : Fold<ExceptionState>
 {
     private readonly ExceptionPolicy _policy = new(options);
+    private readonly ExceptionAlerts _alerts = new(alerts ?? new AlertOptions());
 
     public override string Name => "exception-queue";
 
@@ -86,7 +88,7 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options) : Fold<Ex
         Changed(state, raised.ExceptionId, ExceptionChanges.Updated, at, outputs);
     }
 
-    private static void Resolve(ExceptionState state, string id, string resolution, DateTimeOffset at, IOutputs outputs)
+    private void Resolve(ExceptionState state, string id, string resolution, DateTimeOffset at, IOutputs outputs)
     {
         state.Status = ExceptionState.Resolved;
         state.ResolvedAt = Later(state.OpenedAt, at);
@@ -122,8 +124,9 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options) : Fold<Ex
         state.Priority = _policy.Priority(state.Severity, ContextOf(state));
     }
 
-    private static void Changed(ExceptionState state, string id, string change, DateTimeOffset at, IOutputs outputs)
+    private void Changed(ExceptionState state, string id, string change, DateTimeOffset at, IOutputs outputs)
     {
+        _alerts.Changed(state, id, change, at, outputs);
         outputs.Write(new ExceptionEventRow(id, state.Category!, at, change, state.Severity, state.Team, state.Occurrences, state.EscalationLevel));
         outputs.Write(new ExceptionRow(
             id, state.Category!, state.EntityKind!, state.EntityId!, state.Status!, state.Severity, state.Team, state.RoutingRule,

@@ -1,4 +1,5 @@
 using Intelligence.Processors.Exceptions;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Fulfillment;
@@ -125,6 +126,8 @@ public sealed class NodeFold(FulfillmentOptions options) : Fold<NodeState>
         outputs.Write(KpiLevel.Of("pick_delay_minutes", entity, now, m.PickDelayMinutes));
         outputs.Write(KpiLevel.Of("throughput_per_hour", entity, now, m.ThroughputPerHour));
         outputs.Write(KpiLevel.Of("cutoff_risk_lines", entity, now, m.CutoffRiskLines));
+        new KpiObserved(KpiFamilies.Backlog.Name, entity, m.BacklogLines,
+            Note: $"{m.InflowPerHour:0.#} lines/h arriving, {m.ThroughputPerHour:0.#} picked per hour, pick delay {m.PickDelayMinutes:0} min").SendTo(outputs);
         outputs.Send(NodeLoad.Network, new NodeLoad(
             node, m.BacklogLines, m.BacklogHours, m.ThroughputPerHour, m.InflowPerHour, m.CapacityPerHour, m.SparePerHour,
             m.PickDelayMinutes, state.BackedUp));

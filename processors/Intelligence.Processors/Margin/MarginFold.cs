@@ -1,3 +1,4 @@
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Catalogue;
 using Intelligence.Processors.Flow;
 
@@ -20,6 +21,7 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
     {
         var entry = (MarginEntry)message.Body;
         var before = Figures(state);
+        var (contribution, netRevenue, leak) = (state.Contribution, state.NetRevenue, state.Discount + state.Fees + state.Refunds);
         state.Sku = entry.Sku;
         state.Channel = entry.Channel;
         state.PromotionId = entry.PromotionId;
@@ -44,6 +46,7 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
             }
         }
 
+        ObserveMargin(state, state.Contribution - contribution, state.NetRevenue - netRevenue, state.Discount + state.Fees + state.Refunds - leak, outputs);
         Judge(state, message.At, outputs);
         outputs.Write(new MarginRow(
             state.Sku, state.Category, state.Channel, state.PromotionId, state.Units, state.RefundedUnits, state.RestockedUnits,
@@ -52,6 +55,16 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
         {
             Revision = state.Revision,
         });
+    }
+
+    /// <summary>The channel's margin rate for anomaly scoring: contribution over net revenue, with the promotion's discounts, fees and refunds as the driver.</summary>
+    private static void ObserveMargin(MarginState state, decimal contribution, decimal netRevenue, decimal leak, IOutputs outputs)
+    {
+        if (contribution != 0m || netRevenue != 0m)
+        {
+            new KpiObserved(KpiFamilies.Margin.Name, $"channel:{state.Channel}", (double)contribution, (double)netRevenue,
+                [new KpiDriver($"promotion:{state.PromotionId}", (double)leak)]).SendTo(outputs);
+        }
     }
 
     private static void Add(MarginState state, MarginEntry entry)

@@ -1,5 +1,6 @@
 using Intelligence.Contracts.Channel;
 using Intelligence.Contracts.Payment;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Exceptions;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Fulfillment;
@@ -45,6 +46,22 @@ public sealed partial class OrderFold
         outputs.Write(KpiCount.Of("orders_placed", channel, at, 1));
         outputs.Write(KpiCount.Of("order_value", channel, at, (double)value));
         outputs.Write(KpiCount.Of("units_ordered", channel, at, units));
+        new KpiObserved(KpiFamilies.Demand.Name, channel, units, Drivers: DemandDrivers(state, placed)).SendTo(outputs);
+    }
+
+    /// <summary>What the order's units were: its promotion (or none) and each SKU.</summary>
+    private static List<KpiDriver> DemandDrivers(OrderState state, OrderPlaced placed)
+    {
+        var drivers = new List<KpiDriver>(placed.Lines!.Count + 1);
+        var units = 0;
+        foreach (var line in placed.Lines!)
+        {
+            drivers.Add(new KpiDriver($"sku:{line.Sku}", line.Quantity!.Value));
+            units += line.Quantity!.Value;
+        }
+
+        drivers.Add(new KpiDriver($"promotion:{state.PromotionId ?? "none"}", units));
+        return drivers;
     }
 
     private void Hold(OrderState state, string orderId, OrderHeld held, IOutputs outputs)

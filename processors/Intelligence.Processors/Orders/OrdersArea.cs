@@ -1,3 +1,4 @@
+using Intelligence.Processors.Alerts;
 using Intelligence.Processors.Exceptions;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Fulfillment;
@@ -11,10 +12,11 @@ namespace Intelligence.Processors.Orders;
 /// </summary>
 public static class OrdersArea
 {
-    public static IReadOnlyList<IFold> Folds(OrdersOptions orders, ExceptionPolicyOptions exceptions, FulfillmentOptions fulfillment) =>
+    public static IReadOnlyList<IFold> Folds(
+        OrdersOptions orders, ExceptionPolicyOptions exceptions, FulfillmentOptions fulfillment, AlertOptions? alerts = null) =>
     [
         new OrderFold(orders),
-        new ExceptionQueueFold(exceptions),
+        new ExceptionQueueFold(exceptions, alerts),
         new NodeFold(fulfillment),
         new FulfillmentNetworkFold(fulfillment),
     ];

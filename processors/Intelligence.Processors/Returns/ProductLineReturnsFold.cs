@@ -1,3 +1,4 @@
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Catalogue;
 using Intelligence.Processors.Exceptions;
 using Intelligence.Processors.Flow;
@@ -67,6 +68,12 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
         if (entry.Returned != 0)
         {
             outputs.Write(KpiCount.Of("units_returned", $"reason:{entry.Reason ?? "unknown"}", at, entry.Returned));
+            new KpiObserved(KpiFamilies.Returns.Name, entities[0], entry.Returned, Drivers:
+            [
+                new KpiDriver($"reason:{entry.Reason ?? "unknown"}", entry.Returned),
+                new KpiDriver($"sku:{entry.Sku}", entry.Returned),
+                new KpiDriver($"supplier:{entry.SupplierId}", entry.Returned),
+            ]).SendTo(outputs);
         }
     }
 

@@ -1,5 +1,6 @@
 using Intelligence.Contracts.Supplier;
 using Intelligence.Processors.Exceptions;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Suppliers;
@@ -106,6 +107,9 @@ public sealed class SupplierScorecardFold(SuppliersOptions options) : Fold<Suppl
             outputs.Write(KpiCount.Of("units_ordered", entity, at, receipt.OrderedUnits));
             outputs.Write(KpiCount.Of("lead_time_days", entity, at, Math.Round(sample.LeadDays, 4)));
             outputs.Write(KpiCount.Of("days_late", entity, at, Math.Round(sample.DaysLate, 4)));
+            new KpiObserved(KpiFamilies.LeadTime.Name, entity, Math.Round(sample.DaysLate, 4),
+                Drivers: [new KpiDriver($"po:{receipt.PoId}", Math.Round(sample.DaysLate, 4))],
+                Note: $"PO {receipt.PoId} received {sample.LeadDays:0.#} days after it was raised").SendTo(outputs);
         }
 
         state.ShortShipments += receipt.WentShort ? 1 : 0;

@@ -1,4 +1,5 @@
 using Intelligence.Contracts.Channel;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Catalogue;
 using Intelligence.Processors.Finance;
 using Intelligence.Processors.Flow;
@@ -54,6 +55,12 @@ public sealed class MarginFoldTests
             Assert.Equal((double)row.Refunds, Sum(MarginKpis.Refunds), 6);
             Assert.Equal((double)row.Contribution, Sum(MarginKpis.Contribution), 6);
         }
+
+        // The margin-rate series sees the same money: contribution over net revenue, the promotion's leaks as its driver.
+        Assert.All(margin.Observed, o => Assert.Equal("channel:webstore", o.Entity));
+        Assert.Equal((double)row.Contribution, margin.Observed.Sum(o => o.Value), 6);
+        Assert.Equal((double)row.NetRevenue, margin.Observed.Sum(o => o.Weight), 6);
+        Assert.Equal((double)(row.Discount + row.Fees + row.Refunds), margin.Observed.SelectMany(o => o.Drivers!).Where(d => d.Entity == "promotion:PROMO-7").Sum(d => d.Value), 6);
     }
 
     [Fact]
@@ -134,7 +141,10 @@ public sealed class MarginFoldTests
             _fold.Apply(_state, new Message(MarginEntry.KeyOf("SKU-1", "webstore", promotion), at, $"e-{_minutes}", "test", at, entry), this);
         }
 
-        public void Send(string key, ISignal signal) => throw new InvalidOperationException("margin sends nothing");
+        public List<KpiObserved> Observed { get; } = [];
+
+        public void Send(string key, ISignal signal) =>
+            Observed.Add(signal as KpiObserved ?? throw new InvalidOperationException("margin sends only its margin observations"));
 
         public void Write(OutputRow row) => Rows.Add(row);
     }

@@ -1,3 +1,4 @@
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Catalogue;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Returns;
@@ -21,7 +22,10 @@ public sealed class ProductLineDriver(ReturnsOptions options) : IOutputs
 
     public List<OutputRow> Rows { get; } = [];
 
+    /// <summary>The exception signals the fold sent (its KPI observations for anomaly scoring are in <see cref="Observed"/>).</summary>
     public List<ISignal> Sent { get; } = [];
+
+    public List<KpiObserved> Observed { get; } = [];
 
     public ProductLineReturnsRow Latest => Rows.OfType<ProductLineReturnsRow>().Last();
 
@@ -57,7 +61,17 @@ public sealed class ProductLineDriver(ReturnsOptions options) : IOutputs
         return this;
     }
 
-    public void Send(string key, ISignal signal) => Sent.Add(signal);
+    public void Send(string key, ISignal signal)
+    {
+        if (signal is KpiObserved observed)
+        {
+            Observed.Add(observed);
+        }
+        else
+        {
+            Sent.Add(signal);
+        }
+    }
 
     public void Write(OutputRow row) => Rows.Add(row);
 }
