@@ -1,3 +1,4 @@
+using Intelligence.Alerting;
 using Intelligence.Contracts;
 using Intelligence.Embedded;
 using Intelligence.EventLog;
@@ -77,6 +78,17 @@ public sealed class Settings(IConfiguration configuration)
         Require(sink.MaxBackoff <= TimeSpan.FromHours(1), "Sink:MaxBackoff", "at most 01:00:00");
         Require(options.DuplicateWindow >= 1, "Ingest:DuplicateWindow", "1 or more");
         return options;
+    }
+
+    /// <summary>Where alert notices go (section <c>Alerting</c>); with no route, medium and up to the console.</summary>
+    public AlertingOptions Alerting()
+    {
+        var alerting = OptionsBinder.Bind<AlertingOptions>(configuration.GetSection(AlertingOptions.Section));
+        var problems = alerting.Problems().ToList();
+        return problems.Count == 0
+            ? alerting
+            : throw new UsageException("Configuration of alert delivery is invalid:" + Environment.NewLine + "  "
+                + string.Join(Environment.NewLine + "  ", problems));
     }
 
     public HttpIngestOptions Http(string dataDirectory)

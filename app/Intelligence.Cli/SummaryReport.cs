@@ -1,4 +1,5 @@
 using System.Text;
+using Intelligence.Alerting;
 using Intelligence.Embedded;
 
 namespace Intelligence.Cli;
@@ -6,7 +7,7 @@ namespace Intelligence.Cli;
 /// <summary>The closing account of a run, as a person reads it.</summary>
 public static class SummaryReport
 {
-    public static string Render(RunSummary s, string dataDirectory)
+    public static string Render(RunSummary s, string dataDirectory, IEnumerable<RouteCounts>? alertRoutes = null)
     {
         var text = new StringBuilder();
         var rate = s.Received / Math.Max(s.Elapsed.TotalSeconds, 0.001);
@@ -26,12 +27,22 @@ public static class SummaryReport
         text.AppendLine(s.Balances
             ? $"  every input accounted for: {s.Received:N0} = {s.Stored:N0} + {s.DeadLettered:N0} + {s.Duplicates:N0}, and all {s.Processed:N0} stored events processed"
             : $"  ACCOUNT DOES NOT BALANCE: received {s.Received:N0} vs stored + dead-lettered + duplicates {s.Stored + s.DeadLettered + s.Duplicates:N0}; store rows added {s.StoreEventRowsAdded:N0} + {s.StoreDeadLetterRowsAdded:N0}; processed {s.Processed:N0}");
+        foreach (var route in alertRoutes ?? [])
+        {
+            text.AppendLine($"  alert notices to {route.Channel} '{route.Route}': {route.Delivered:N0} delivered"
+                + (route.Retried > 0 ? $", {route.Retried:N0} retries" : "")
+                + (route.Failed > 0 ? $", {route.Failed:N0} FAILED" : "")
+                + (route.Dropped > 0 ? $", {route.Dropped:N0} DROPPED (queue full)" : "")
+                + (route.Pending > 0 ? $", {route.Pending:N0} left undelivered at the drain timeout" : ""));
+        }
+
         text.AppendLine();
         text.AppendLine("Query it:");
         var data = dataDirectory == "data" ? "" : $" --data {dataDirectory}";
         text.AppendLine($"  ./intelligence sql \"SELECT family, type, count() AS events FROM raw_events GROUP BY ALL ORDER BY ALL\"{data}");
         text.AppendLine($"  ./intelligence sql \"SELECT reason, source, count() AS inputs, any(detail) AS example FROM dead_letters GROUP BY ALL ORDER BY inputs DESC\"{data}");
         text.AppendLine($"  ./intelligence sql \"SELECT * FROM data_quality_by_source ORDER BY received DESC\"{data}");
+        text.AppendLine($"  ./intelligence sql \"SELECT severity, kind, entity, cause, next_action FROM open_alerts\"{data}");
         return text.ToString();
     }
 }

@@ -5,6 +5,7 @@ using Intelligence.Embedded.Processing;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
 using Intelligence.Processors;
+using Intelligence.Processors.Alerts;
 using Microsoft.Extensions.Logging;
 
 namespace Intelligence.Embedded;
@@ -30,7 +31,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     private RunSummary? _summary;
 
     private EmbeddedPipeline(IAnalyticsStore store, EmbeddedOptions options, TimeProvider clock, ILoggerFactory loggers,
-        string runId, long eventRowsBefore, long deadLetterRowsBefore)
+        string runId, long eventRowsBefore, long deadLetterRowsBefore, Action<IReadOnlyList<AlertNotice>>? notices)
     {
         Store = store;
         Options = options;
@@ -51,7 +52,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, _deadLetters.Reader(), store,
             DeadLetterRows.Write, options.Sink, clock, logger);
         _processors = new ProcessorStage(RetailTopology.Build(options.Processors), options.Database, runId,
-            _processorEvents.Reader(), new StoreWriter(store, options.Sink, clock, logger), options.Sink, clock, logger);
+            _processorEvents.Reader(), new StoreWriter(store, options.Sink, clock, logger), options.Sink, clock, logger, notices);
         _sinks = Task.WhenAll(
             Task.Run(() => Guard(_eventSink.RunAsync(_stop.Token))),
             Task.Run(() => Guard(_processors.RunAsync(_stop.Token))),
@@ -74,9 +75,12 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     /// <summary>The processors' engine: its stores hold the live state (read it only once the run is complete).</summary>
     public FoldEngineView Processors => new(_processors.Engine);
 
-    /// <summary>Applies migrations, then starts the sinks. The store must outlive the pipeline.</summary>
+    /// <summary>
+    /// Applies migrations, then starts the sinks. The store must outlive the pipeline. Alert notices,
+    /// once stored, go to <paramref name="notices"/>, which must not block (the delivery queue).
+    /// </summary>
     public static async Task<EmbeddedPipeline> StartAsync(IAnalyticsStore store, EmbeddedOptions options,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken, Action<IReadOnlyList<AlertNotice>>? notices = null)
     {
         var applied = await Migrator.ApplyAsync(store, options.Database, cancellationToken).ConfigureAwait(false);
         var logger = loggers.CreateLogger<EmbeddedPipeline>();
@@ -88,7 +92,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         var runId = $"run-{clock.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         var eventRows = await StoreCounts.RowsAsync(store, options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false);
         var deadRows = await StoreCounts.RowsAsync(store, options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false);
-        return new EmbeddedPipeline(store, options, clock, loggers, runId, eventRows, deadRows);
+        return new EmbeddedPipeline(store, options, clock, loggers, runId, eventRows, deadRows, notices);
     }
 
     /// <summary>A live view for progress lines: what came in, what is stored, what waits in the log.</summary>

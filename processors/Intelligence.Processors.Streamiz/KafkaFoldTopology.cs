@@ -11,7 +11,7 @@ namespace Intelligence.Processors.Streamiz;
 /// Turns the processors' <see cref="FoldTopology"/> into a Streamiz topology with two sub-topologies:
 /// <list type="number">
 /// <item><c>events → event-intake → messages | dead letters</c>: read, dead-letter, route.</item>
-/// <item><c>messages → fold-messages (every fold's store) → messages | outputs | dead letters</c>.</item>
+/// <item><c>messages → fold-messages (every fold's store) → messages | outputs | dead letters | alerts</c>.</item>
 /// </list>
 /// Every fold input travels through the messages topic keyed by the key whose state it changes, so
 /// a key's state lives in the partition of that key, whichever event or fold it came from.
@@ -46,5 +46,6 @@ public static class KafkaFoldTopology
         stream.To(options.MessagesTopic, new StringSerDes(), new ByteArraySerDes(), Sinks.Messages(processor));
         stream.To(options.OutputsTopic, new StringSerDes(), new ByteArraySerDes(), Sinks.Outputs(processor));
         stream.To(options.DeadLetterTopic, new StringSerDes(), new ByteArraySerDes(), Sinks.DeadLetters(processor));
+        stream.To(options.AlertsTopic, new StringSerDes(), new ByteArraySerDes(), Sinks.Alerts(processor));
     }
 }

@@ -29,6 +29,12 @@ public sealed partial record KafkaProcessingOptions
     /// <summary>The rows the folds write: key = <c>table|row key</c>, value = the row's JSON (snake_case columns).</summary>
     public string OutputsTopic { get; init; } = "retail-outputs";
 
+    /// <summary>
+    /// Alert notices (opened, updated, escalated, resolved), key = alert id, value = the notice's JSON as in
+    /// <c>alert_notices</c>: what planners' tools and the webhook relay consume. They are in the outputs topic too.
+    /// </summary>
+    public string AlertsTopic { get; init; } = "retail-alerts";
+
     /// <summary>Inputs that could not be read and inputs a fold threw on, as rows of <c>dead_letters</c>.</summary>
     public string DeadLetterTopic { get; init; } = "retail-dead-letters";
 
@@ -62,7 +68,7 @@ public sealed partial record KafkaProcessingOptions
         var topics = new (string Setting, string Name)[]
         {
             (nameof(EventsTopic), EventsTopic), (nameof(MessagesTopic), MessagesTopic),
-            (nameof(OutputsTopic), OutputsTopic), (nameof(DeadLetterTopic), DeadLetterTopic),
+            (nameof(OutputsTopic), OutputsTopic), (nameof(DeadLetterTopic), DeadLetterTopic), (nameof(AlertsTopic), AlertsTopic),
         };
         foreach (var (setting, name) in topics.Where(t => !KafkaName().IsMatch(t.Name) || t.Name is "." or ".."))
         {

@@ -1,20 +1,22 @@
 using System.Text;
 using Confluent.Kafka;
+using Intelligence.Processors.Alerts;
 using Intelligence.Processors.Flow;
 using Streamiz.Kafka.Net.Processors.Public;
 
 namespace Intelligence.Processors.Streamiz;
 
 /// <summary>
-/// What a fold or router emits, turned into records for the three sinks of its processor: signals go
-/// to the messages topic under their new key (a Kafka repartition), rows to the outputs topic, dead
-/// letters to the dead-letter topic. Each record carries the event time of the input that caused it.
+/// What a fold or router emits, turned into records for the sinks of its processor: signals go
+/// to the messages topic under their new key (a Kafka repartition), rows to the outputs topic (alert
+/// notices to the alerts topic as well), dead letters to the dead-letter topic. Each record carries the event time of the input that caused it.
 /// </summary>
 internal sealed class RecordOutputs(ProcessorContext<string, byte[]> context, Topology topology, string processor) : IOutputs
 {
     private readonly string _toMessages = Sinks.Messages(processor);
     private readonly string _toOutputs = Sinks.Outputs(processor);
     private readonly string _toDeadLetters = Sinks.DeadLetters(processor);
+    private readonly string _toAlerts = Sinks.Alerts(processor);
 
     /// <summary>The input being processed: what sent signals inherit (time, event id, source, stream time).</summary>
     public Message Cause { get; set; }
@@ -43,7 +45,13 @@ internal sealed class RecordOutputs(ProcessorContext<string, byte[]> context, To
     {
         context.SetHeaders([new Header(RowRecords.TableHeader, Encoding.UTF8.GetBytes(row.Table))]);
         context.ChangeTimestamp(RecordTime(Cause.At));
-        context.Forward(RowRecords.KeyOf(row, Cause.Key), RowRecords.ValueOf(row), _toOutputs);
+        var value = RowRecords.ValueOf(row);
+        context.Forward(RowRecords.KeyOf(row, Cause.Key), value, _toOutputs);
+        if (row is AlertNotice notice)
+        {
+            context.SetHeaders([]);
+            context.Forward(notice.AlertId, value, _toAlerts);
+        }
     }
 
     /// <summary>A fold or router threw: a row of <c>processing_failures</c>, as in the embedded runtime.</summary>
@@ -69,4 +77,6 @@ internal static class Sinks
     public static string Outputs(string processor) => $"{processor}-to-outputs";
 
     public static string DeadLetters(string processor) => $"{processor}-to-dead-letters";
+
+    public static string Alerts(string processor) => $"{processor}-to-alerts";
 }

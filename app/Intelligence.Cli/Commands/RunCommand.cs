@@ -1,3 +1,4 @@
+using Intelligence.Alerting;
 using Intelligence.Analytics.Chdb;
 using Intelligence.Embedded;
 using Intelligence.Ingest.Http;
@@ -45,6 +46,7 @@ public static class RunCommand
 
         var data = line.Value("data") ?? settings.DataDirectory;
         var options = settings.Embedded();
+        var alerting = settings.Alerting();
         var simulation = SimulationArguments.From(line);
         var http = settings.Http(data);
         if (line.Value("urls") is { } urls)
@@ -64,7 +66,8 @@ public static class RunCommand
         Directory.CreateDirectory(data);
         await using var store = ChdbStore.Open(Path.Combine(data, "chdb"));
         log.Information("Store: {Store}; database {Database}", store.Description, options.Database);
-        await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, stop);
+        var alerts = new AlertDispatcher(alerting, loggers);
+        await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, stop, alerts.Offer);
 
         RetailSimulator? simulator = null;
         Exception? sourceFailure = null;
@@ -103,6 +106,7 @@ public static class RunCommand
 
         // Drain with no cancellation: what was accepted must be stored before the account is drawn.
         var summary = await pipeline.CompleteAsync(TimeProvider.System, CancellationToken.None);
+        var delivered = await alerts.CompleteAsync(alerting.DrainTimeout);
         await RunRecords.SaveRunAsync(store, options.Database, summary, kind, Environment.CommandLine, CancellationToken.None);
         if (simulator is not null)
         {
@@ -110,7 +114,7 @@ public static class RunCommand
             GroundTruthFile.Write(Path.Combine(data, "ground-truth.json"), simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
         }
 
-        Console.Out.Write(SummaryReport.Render(summary, data));
+        Console.Out.Write(SummaryReport.Render(summary, data, delivered.Values));
         if (sourceFailure is not null)
         {
             await Console.Error.WriteLineAsync($"The {kind} source stopped early: {sourceFailure.Message}");

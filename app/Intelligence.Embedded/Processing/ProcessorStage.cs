@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
+using Intelligence.Processors.Alerts;
 using Intelligence.Processors.Flow;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,8 @@ namespace Intelligence.Embedded.Processing;
 /// Hosts the processors in the embedded runtime: reads accepted events from the log in batches,
 /// folds each through the <see cref="FoldEngine"/>, writes what the folds produced table by table
 /// (each insert with a token derived from the batch's offsets, so a retried batch lands once) and
-/// commits the batch only when every table has it.
+/// commits the batch only when every table has it. The batch's alert notices are handed to
+/// <c>notices</c> (the delivery channels) only then, so that every notice told is also stored.
 /// </summary>
 public sealed class ProcessorStage(
     Topology topology,
@@ -22,7 +24,8 @@ public sealed class ProcessorStage(
     StoreWriter writer,
     SinkOptions options,
     TimeProvider clock,
-    ILogger logger) : IOutputSink
+    ILogger logger,
+    Action<IReadOnlyList<AlertNotice>>? notices = null) : IOutputSink
 {
     private static readonly JsonWriterOptions RowOptions = new()
     {
@@ -56,8 +59,14 @@ public sealed class ProcessorStage(
             }
 
             var identity = BatchToken.Identity(logEpoch, batch);
+            List<AlertNotice>? told = null;
             foreach (var (table, rows) in _outputs.ByTable())
             {
+                if (table == AlertNotice.TableName)
+                {
+                    told = [.. rows.Cast<AlertNotice>()];
+                }
+
                 buffer.ResetWrittenCount();
                 Serialize(rows, buffer);
                 var qualified = $"{database}.{table}";
@@ -70,6 +79,10 @@ public sealed class ProcessorStage(
             reader.Commit(batch.Select(r => r.Position));
             Interlocked.Add(ref _events, batch.Count);
             batch.Clear();
+            if (told is not null)
+            {
+                notices?.Invoke(told);
+            }
         }
     }
 

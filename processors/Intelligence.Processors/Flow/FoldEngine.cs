@@ -71,6 +71,9 @@ public sealed class FoldEngine
             StreamTime = time;
         }
 
+        // Every timer due fires before what the ticks sent is applied, as on Kafka, where those signals
+        // go round the messages topic: a signal one tick sends cannot reach a key before another due tick.
+        // A timer that what they sent makes due fires when stream time next moves, as on Kafka.
         while (_timers.TryTakeDue(StreamTime, out var due, out var fold, out var key))
         {
             var f = _topology.Folds[fold];
@@ -87,8 +90,9 @@ public sealed class FoldEngine
             }
 
             _timers.Set(fold, key, f.DueAt(state));
-            Drain();
         }
+
+        Drain();
     }
 
     private void Drain()

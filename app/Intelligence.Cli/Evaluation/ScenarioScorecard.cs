@@ -1,0 +1,55 @@
+using Intelligence.Processors.Alerts;
+using Intelligence.Simulator;
+
+namespace Intelligence.Cli.Evaluation;
+
+/// <summary>
+/// Alerts judged against the simulator's ground truth. An alert finds a scenario when it names the
+/// scenario's entity among its cause entities (<c>promotion:PROMO-FLASH-01</c>, <c>supplier:SUP-009</c>,
+/// <c>node:3PL-NORTH</c>, <c>category:home</c>) and opens between the scenario's start and
+/// <see cref="Slack"/> after its end. An alert that names no scenario's entity is false.
+/// </summary>
+public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IReadOnlyList<AlertNotice> notices, TimeSpan span)
+{
+    /// <summary>How long after a scenario ends an alert about it still counts as finding it (effects such as returns trail their cause).</summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromDays(2);
+
+    private readonly List<AlertNotice> _opened = [.. notices.Where(n => n.Change == AlertChanges.Opened).OrderBy(n => n.At)];
+
+    public IReadOnlyList<ScenarioFinding> Findings => [.. truths.Select(Find)];
+
+    /// <summary>Alerts opened that name no scenario's entity, per simulated day, by source.</summary>
+    public double FalseAlertsPerDay(string source) =>
+        _opened.Count(n => n.Source == source && !truths.Any(t => Names(n, t))) / Math.Max(span.TotalDays, 1e-9);
+
+    public int Opened(string source) => _opened.Count(n => n.Source == source);
+
+    public static string EntityOf(ScenarioTruth truth) => truth.EntityKind switch
+    {
+        "product-line" => $"category:{truth.EntityId}",
+        var kind => $"{kind}:{truth.EntityId}",
+    };
+
+    private ScenarioFinding Find(ScenarioTruth truth)
+    {
+        var matching = _opened.Where(n => Names(n, truth) && n.At >= truth.StartsAt && n.At <= truth.EndsAt + Slack).ToList();
+        return new ScenarioFinding(
+            truth, EntityOf(truth), matching.FirstOrDefault(), matching.FirstOrDefault(n => n.Source == "anomaly"),
+            matching.FirstOrDefault(n => n.Source == "operational"), matching.Count);
+    }
+
+    private static bool Names(AlertNotice notice, ScenarioTruth truth) => notice.CauseEntities.Contains(EntityOf(truth));
+}
+
+/// <summary>What the alerts made of one scenario: the first alert naming it, the first of each source, and how many did.</summary>
+public sealed record ScenarioFinding(
+    ScenarioTruth Truth, string Entity, AlertNotice? First, AlertNotice? FirstAnomaly, AlertNotice? FirstOperational, int Alerts)
+{
+    public bool Detected => First is not null;
+
+    public TimeSpan? Delay => First is null ? null : First.At - Truth.StartsAt;
+
+    public TimeSpan? AnomalyDelay => FirstAnomaly is null ? null : FirstAnomaly.At - Truth.StartsAt;
+
+    public TimeSpan? OperationalDelay => FirstOperational is null ? null : FirstOperational.At - Truth.StartsAt;
+}
