@@ -14,6 +14,8 @@ public static class Cli
           simulate   write simulated retail events to a JSON-lines file, or POST them to a running ingest
           sql        query the embedded store with ClickHouse SQL (read-only by default)
           keys       create and list API keys for the HTTP source
+          train      train the anomaly models (ML.NET) on the scored KPI history in the store
+          eval-anomaly  measure anomaly detection: the simulator's scenarios and the NAB benchmark
 
         `intelligence COMMAND --help` explains each. Settings: appsettings.json beside the program,
         --config FILE, and environment variables INTELLIGENCE_<Section>__<Key> (see README).
@@ -58,6 +60,8 @@ public static class Cli
                     "run" => await RunCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "simulate" => await SimulateCommand.ExecuteAsync(line, log, stop.Token),
                     "sql" => await SqlCommand.ExecuteAsync(line, settings),
+                    "train" => await TrainCommand.ExecuteAsync(line, settings, stop.Token),
+                    "eval-anomaly" => EvalAnomalyCommand.Execute(line, settings),
                     _ => KeysCommand.Execute(line, settings),
                 };
             }
@@ -90,7 +94,9 @@ public static class Cli
         "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
         "sql" => (SqlCommand.Valued, SqlCommand.Flags),
         "keys" => (KeysCommand.Valued, KeysCommand.Flags),
-        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, keys."),
+        "train" => (TrainCommand.Valued, TrainCommand.Flags),
+        "eval-anomaly" => (EvalAnomalyCommand.Valued, EvalAnomalyCommand.Flags),
+        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, keys, train, eval-anomaly."),
     };
 
     private static string HelpFor(string command) => command switch
@@ -99,6 +105,8 @@ public static class Cli
         "simulate" => SimulateCommand.Usage,
         "sql" => SqlCommand.Usage,
         "keys" => KeysCommand.Usage,
+        "train" => TrainCommand.Usage,
+        "eval-anomaly" => EvalAnomalyCommand.Usage,
         _ => Usage,
     };
 }

@@ -1,5 +1,6 @@
 using Intelligence.Alerting;
 using Intelligence.Analytics.Chdb;
+using Intelligence.Anomaly.Models;
 using Intelligence.Embedded;
 using Intelligence.Ingest.Http;
 using Intelligence.Ingest.Sources;
@@ -64,6 +65,7 @@ public static class RunCommand
 
         using var loggers = Logging.Factory(log);
         Directory.CreateDirectory(data);
+        options = WithModel(options, Path.Combine(data, "models"), log);
         await using var store = ChdbStore.Open(Path.Combine(data, "chdb"));
         log.Information("Store: {Store}; database {Database}", store.Description, options.Database);
         var alerts = new AlertDispatcher(alerting, loggers);
@@ -122,6 +124,24 @@ public static class RunCommand
         }
 
         return summary.Balances ? 0 : 1;
+    }
+
+    /// <summary>The latest anomaly model in the folder, loaded into the processors' options; none means cold start, said so.</summary>
+    private static EmbeddedOptions WithModel(EmbeddedOptions options, string folder, Serilog.ILogger log)
+    {
+        var model = ModelStore.Latest(folder);
+        if (model is null)
+        {
+            log.Information("No anomaly model in {Folder}: KPI series are scored on robust statistics alone (cold start); `./intelligence train` makes one from this run's history", folder);
+        }
+        else
+        {
+            log.Information("Anomaly model {Model}, trained {TrainedAt:yyyy-MM-dd HH:mm} on {From:yyyy-MM-dd} to {To:yyyy-MM-dd}: {Families}",
+                model.Label, model.TrainedAt, model.DataFrom, model.DataTo, string.Join(", ", model.Families.Keys));
+        }
+
+        var processors = options.Processors;
+        return options with { Processors = processors with { Anomaly = processors.Anomaly with { Model = model } } };
     }
 
     /// <summary>The clock a file's event times are judged by: --as-of, a simulated file's end, or now.</summary>

@@ -27,8 +27,8 @@ public sealed record AlertOptions
     /// <summary>Whether SLA breaches raise one alert per exception category (counting the breaches). Default true.</summary>
     public bool SlaBreaches { get; init; } = true;
 
-    /// <summary>An SLA-breach alert resolves once no exception of its category has breached for this long. Default 6 hours.</summary>
-    public TimeSpan SlaBreachQuietAfter { get; init; } = TimeSpan.FromHours(6);
+    /// <summary>An SLA-breach alert resolves once no exception of its category has breached for this long. Default 24 hours.</summary>
+    public TimeSpan SlaBreachQuietAfter { get; init; } = TimeSpan.FromHours(24);
 
     public IEnumerable<string> Problems()
     {

@@ -46,6 +46,7 @@ public sealed class ExceptionAlerts(AlertOptions options)
             var report = Report(state, alertId, SlaBreach, $"exception:{state.Category}", 1,
                 $"Work the breached {state.Category} exceptions in the queue, oldest first; team {state.Team} owns them.") with
             {
+                Severity = state.TriagedSeverity, // the category's own severity: each breached exception escalates in the queue itself
                 Metric = "exceptions_breached",
                 Detail = $"{exceptionId} breached its SLA (opened {state.OpenedAt:yyyy-MM-dd HH:mm}, due {state.SlaDueAt:yyyy-MM-dd HH:mm}): {state.Detail}",
                 Accumulates = true,

@@ -11,7 +11,11 @@ public static class KpiFamilies
     public static readonly KpiFamily Demand = new(
         "demand", "units_ordered", SeriesKind.Count, BucketAggregation.Sum, TimeSpan.FromHours(1), +1, 10,
         "demand_spike", "planning",
-        "Check what {id} may still show of {drivers}: cap the channel's exposure or move stock there before it oversells, and confirm the promotion's end with merchandising.");
+        "Check what {id} may still show of {drivers}: cap the channel's exposure or move stock there before it oversells, and confirm the promotion's end with merchandising.")
+    {
+        // A channel's hourly demand is busy and a rush lasts hours: average fewer hours, and alarm at fewer spreads.
+        Adjust = options => options with { SmoothingPoints = Math.Min(options.SmoothingPoints, 3), Scale = Math.Min(options.Scale, 6) },
+    };
 
     public static readonly KpiFamily Backlog = new(
         "backlog", "backlog_lines", SeriesKind.Level, BucketAggregation.Last, TimeSpan.FromHours(1), +1, 25,
@@ -23,7 +27,7 @@ public static class KpiFamilies
         "lead_time_slip", "purchasing",
         "Ask {id} for revised dates on its open purchase orders ({drivers}), expedite what is at risk and raise safety stock for its SKUs until receipts are on time again.")
     {
-        Adjust = options => options with { MinimumHistory = Math.Min(options.MinimumHistory, 8), HoldPoints = Math.Min(options.HoldPoints, 6) },
+        Adjust = options => options with { MinimumHistory = Math.Min(options.MinimumHistory, 8) }, // receipts are sparse: a few a week per supplier
     };
 
     public static readonly KpiFamily Returns = new(

@@ -34,18 +34,10 @@ public sealed class KpiSeriesFoldTests
     [Fact]
     public void A_spike_driven_by_a_promotion_opens_one_alert_that_names_it_and_clears_when_demand_is_back()
     {
-        var (harness, send) = Harness(new ScorerOptions { HoldPoints = 3 });
-        Steady(send, days: 4);
-        var spike = Monday.AddDays(4).AddHours(10);
-        for (var hour = 0; hour < 4; hour++)
-        {
-            for (var order = 0; order < 15; order++)
-            {
-                send(Series, Observe(4, "PROMO-FLASH", "SKU-7"), spike.AddHours(hour).AddMinutes(order * 3));
-            }
-        }
-
-        Steady(send, days: 1, from: spike.AddHours(4));
+        var (harness, send) = Harness(new ScorerOptions { HoldFor = TimeSpan.FromHours(3) });
+        Steady(send, days: 7);
+        var spike = Monday.AddDays(7).AddHours(10); // a Monday-week later, three times the usual demand for six hours
+        Steady(send, days: 2, from: Monday.AddDays(7), rush: at => at >= spike && at < spike.AddHours(6));
         harness.AdvanceTo(spike.AddDays(2));
 
         var notices = harness.RowsOf<AlertNotice>().ToList();
@@ -53,7 +45,7 @@ public sealed class KpiSeriesFoldTests
         var opened = notices[0];
         Assert.Equal("demand_spike:channel:webstore", opened.AlertId);
         Assert.Equal("anomaly", opened.Source);
-        Assert.InRange(opened.At, spike, spike.AddHours(2));
+        Assert.InRange(opened.At, spike, spike.AddHours(5));
         Assert.Contains("promotion:PROMO-FLASH", opened.CauseEntities);
         Assert.Contains("sku:SKU-7", opened.CauseEntities);
         Assert.StartsWith("channel:webstore", opened.CauseEntities[0]);
@@ -121,7 +113,8 @@ public sealed class KpiSeriesFoldTests
     }
 
     /// <summary>20 units an hour by day, 4 in the evening and early morning, none from midnight to 6, in orders of 2 units.</summary>
-    private static void Steady(Action<string, ISignal, DateTimeOffset> send, int days, DateTimeOffset? from = null)
+    private static void Steady(
+        Action<string, ISignal, DateTimeOffset> send, int days, DateTimeOffset? from = null, Func<DateTimeOffset, bool>? rush = null)
     {
         var start = from ?? Monday;
         for (var hour = 0; hour < days * 24; hour++)
@@ -131,6 +124,11 @@ public sealed class KpiSeriesFoldTests
             for (var order = 0; order < orders; order++)
             {
                 send(Series, Observe(2, sku: $"SKU-{order % 5}"), at.AddMinutes(order * 5));
+            }
+
+            for (var order = 0; rush?.Invoke(at) == true && order < 10; order++)
+            {
+                send(Series, Observe(4, "PROMO-FLASH", "SKU-7"), at.AddMinutes(50 + order));
             }
         }
     }
