@@ -37,7 +37,7 @@ public sealed class ProcessorApplication : IDisposable
 
     /// <summary>The topics the application reads and writes; all must exist before it starts.</summary>
     public IReadOnlyList<string> Topics =>
-        [Options.EventsTopic, Options.MessagesTopic, Options.OutputsTopic, Options.DeadLetterTopic];
+        [Options.EventsTopic, Options.MessagesTopic, Options.OutputsTopic, Options.DeadLetterTopic, Options.AlertsTopic];
 
     public static StreamConfig Configure(KafkaProcessingOptions options, ILoggerFactory? logging = null)
     {

@@ -97,5 +97,38 @@ public sealed class OperationalPictureTests : IAsyncLifetime
         Assert.InRange(flaggedAt, truth.StartsAt, truth.EndsAt);
     }
 
+    /// <summary>The delays docs/processors/anomalies-and-alerts.md states for each scenario's first alert.</summary>
+    [Theory]
+    [InlineData(Scenario.FlashPromotion, "promotion", 6)]
+    [InlineData(Scenario.SupplierSlippage, "supplier", 48)]
+    [InlineData(Scenario.ThreePlBacklog, "node", 12)]
+    [InlineData(Scenario.HighReturnRate, "category", 72)]
+    public async Task Each_scenario_raises_an_alert_naming_its_cause_within_the_stated_delay(Scenario scenario, string kind, int hours)
+    {
+        var truth = _truth[scenario];
+        var entity = $"{kind}:{truth.EntityId}";
+        var first = await PipelineRig.QueryAsync($"""
+            SELECT min(at) FROM {_db}.alert_notices
+            WHERE change = 'opened' AND has(cause_entities, '{entity}') AND at >= '{Time(truth.StartsAt)}'
+            """);
+
+        Assert.False(first.StartsWith("1970", StringComparison.Ordinal), $"no alert named {entity}");
+        var delay = DateTimeOffset.Parse(first, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) - truth.StartsAt;
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromHours(hours));
+    }
+
+    [Fact]
+    public async Task Anomaly_alerts_that_name_no_planted_problem_stay_under_one_a_day()
+    {
+        var entities = string.Join(", ", _truth.Values.Select(t => $"'{(t.EntityKind == "product-line" ? "category" : t.EntityKind)}:{t.EntityId}'"));
+        var falseAlerts = await PipelineRig.CountAsync($"""
+            SELECT count() FROM {_db}.alert_notices
+            WHERE change = 'opened' AND source = 'anomaly' AND NOT hasAny(cause_entities, [{entities}])
+            """);
+        var days = new SimulationOptions { Events = 200_000 }.Span.TotalDays;
+
+        Assert.True(falseAlerts / days < 1, $"{falseAlerts} anomaly alerts in {days} days name none of {entities}");
+    }
+
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

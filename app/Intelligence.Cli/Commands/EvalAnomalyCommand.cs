@@ -1,3 +1,4 @@
+using Intelligence.Anomaly.Evaluation;
 using Intelligence.Anomaly.Models;
 using Intelligence.Anomaly.Nab;
 using Intelligence.Anomaly.Training;
@@ -55,6 +56,7 @@ public static class EvalAnomalyCommand
             var scenarios = Play("with the four scenarios", simulation, withModel);
             var clean = Play("clean (no scenarios)", simulation with { Scenarios = new HashSet<Scenario>() }, withModel);
             Console.Out.WriteLine($"Scenarios: {simulation.Events:N0} inputs, seed {simulation.Seed}, {simulation.Span.TotalDays:0} simulated days");
+            Console.Out.WriteLine(scenarios.SeriesMemory());
             Console.Out.WriteLine(ScenarioTable.Format(
                 new ScenarioScorecard(scenarios.Truths, scenarios.Notices, scenarios.Span),
                 new ScenarioScorecard(clean.Truths, clean.Notices, clean.Span), scenarios.Span, clean.Span));
@@ -65,6 +67,8 @@ public static class EvalAnomalyCommand
             Nab(processors);
         }
 
+        Console.Error.WriteLine("Measuring the scorer's cost...");
+        Console.Out.WriteLine("Scoring cost: " + ScoringCost.Measure(processors.Anomaly.Scorer));
         return 0;
     }
 
@@ -91,7 +95,8 @@ public static class EvalAnomalyCommand
         Console.Out.WriteLine($"NAB subset ({corpus.Series.Count} series), window metric: probation 15%, episodes of consecutive detections");
         Console.Out.WriteLine(report.Format());
         var ours = report.Pooled(NabEvaluation.RobustAndModel).F1;
-        Console.Out.WriteLine($"gap to numenta (HTM): {report.Pooled("numenta").F1 - ours:+0.000;-0.000} F1 (robust+PCA), "
-            + $"{report.Pooled("numenta").F1 - report.Pooled(NabEvaluation.Robust).F1:+0.000;-0.000} (robust alone)");
+        var numenta = report.Pooled("numenta").F1;
+        Console.Out.WriteLine($"gap to numenta (HTM), its pooled F1 minus ours: {numenta - ours:+0.000;-0.000} with the PCA model, "
+            + $"{numenta - report.Pooled(NabEvaluation.Robust).F1:+0.000;-0.000} with robust statistics alone");
     }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Intelligence.Contracts;
 using Intelligence.Processors;
 using Intelligence.Processors.Alerts;
+using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Flow;
 using Intelligence.Simulator;
 
@@ -29,11 +31,21 @@ public sealed class ScenarioRun : IOutputSink
 
     public long Failures { get; private set; }
 
+    private FoldEngine? Engine { get; set; }
+
+    /// <summary>How many KPI series the run scored, and what their fold state weighs as JSON (what a Kafka store keeps per series).</summary>
+    public string SeriesMemory()
+    {
+        var states = Engine!.Store(KpiSeriesFold.FoldName).Values.ToList();
+        var json = states.Select(s => JsonSerializer.SerializeToUtf8Bytes(s, s.GetType()).Length).DefaultIfEmpty(0).ToList();
+        return $"{states.Count} KPI series scored; their state as JSON: mean {json.Average():N0} bytes, largest {json.Max():N0} bytes per series";
+    }
+
     public static ScenarioRun Play(SimulationOptions simulation, ProcessorOptions processors, Action<long>? progress = null)
     {
         var simulator = new RetailSimulator(simulation);
-        var run = new ScenarioRun { Truths = simulator.GroundTruth, Span = simulation.Span };
         var engine = new FoldEngine(RetailTopology.Build(processors));
+        var run = new ScenarioRun { Truths = simulator.GroundTruth, Span = simulation.Span, Engine = engine };
         var reader = new EventReader(new EventReaderOptions(), simulator.Clock);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in simulator.Generate())
