@@ -70,8 +70,14 @@ public sealed class ExceptionAlerts(AlertOptions options)
             return;
         }
 
-        var entity = $"channel:{state.Channel ?? "unknown"}";
-        var alertId = $"{state.Category}:{entity}";
+        // Counted where it was counted first: a channel learnt later must not move the count to another alert.
+        var alertId = state.CountedInAlert ??= $"{state.Category}:channel:{state.Channel ?? "unknown"}";
+        var entity = alertId[(state.Category!.Length + 1)..];
+        if (step < 0)
+        {
+            state.CountedInAlert = null;
+        }
+
         var report = Report(state, alertId, state.Category!, entity, step, Action(state)) with
         {
             Detail = $"open {state.Category} exceptions on {entity} counted; latest {(step > 0 ? "opened" : "resolved")}: {exceptionId}: {state.Detail}",

@@ -39,6 +39,9 @@ public sealed class ExceptionState : FoldState
     public string? Resolution { get; set; }
     public double? ResolveSeconds { get; set; }
 
+    /// <summary>The counted alert this occurrence was counted into (counted categories only), so its resolution uncounts it there.</summary>
+    public string? CountedInAlert { get; set; }
+
     /// <summary>How many times it has opened: a resolved exception raised again is a new occurrence.</summary>
     public int Occurrences { get; set; }
 
