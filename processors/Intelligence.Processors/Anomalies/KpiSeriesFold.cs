@@ -24,6 +24,9 @@ public sealed class KpiSeriesFold(AnomalyOptions options) : Fold<KpiSeriesState>
     private readonly Dictionary<string, (KpiFamily Family, ScorerOptions Scorer)> _families =
         options.Scored.ToDictionary(f => f.Name, f => (f, f.Adjust(options.Scorer)));
 
+    private readonly Dictionary<string, AnomalyJudgement> _judgements =
+        options.Scored.ToDictionary(f => f.Name, f => new AnomalyJudgement(f, options, f.Adjust(options.Scorer)));
+
     public override string Name => FoldName;
 
     public override IReadOnlyCollection<Type> Consumes { get; } = [typeof(KpiObserved)];
@@ -131,7 +134,7 @@ public sealed class KpiSeriesFold(AnomalyOptions options) : Fold<KpiSeriesState>
                 Math.Round(score.Score, 4), score.Detected, basis, state.Observations));
             state.BucketsScored++;
             state.LastScoredBucket = bucket;
-            new AnomalyJudgement(family, options, scorer).Judge(state, bucket, value, score, basis, outputs);
+            _judgements[family.Name].Judge(state, bucket, value, score, basis, outputs);
             if (family.Aggregation == BucketAggregation.Last)
             {
                 state.CarriedLevel = value;
