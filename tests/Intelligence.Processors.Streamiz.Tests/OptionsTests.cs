@@ -68,6 +68,6 @@ public sealed class OptionsTests
         using var application = new ProcessorApplication(topology, new KafkaProcessingOptions());
 
         Assert.Contains("Threads 100", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["retail-events", "retail-fold-messages", "retail-outputs", "retail-dead-letters"], application.Topics);
+        Assert.Equal(["retail-events", "retail-fold-messages", "retail-outputs", "retail-dead-letters", "retail-alerts"], application.Topics);
     }
 }
