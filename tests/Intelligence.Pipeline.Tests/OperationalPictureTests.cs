@@ -109,7 +109,7 @@ public sealed class OperationalPictureTests : IAsyncLifetime
         var entity = $"{kind}:{truth.EntityId}";
         var first = await PipelineRig.QueryAsync($"""
             SELECT min(at) FROM {_db}.alert_notices
-            WHERE change = 'opened' AND has(cause_entities, '{entity}') AND at >= '{Time(truth.StartsAt)}'
+            WHERE change != 'resolved' AND has(cause_entities, '{entity}') AND at >= '{Time(truth.StartsAt)}'
             """);
 
         Assert.False(first.StartsWith("1970", StringComparison.Ordinal), $"no alert named {entity}");

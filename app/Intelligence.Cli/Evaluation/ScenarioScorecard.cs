@@ -4,10 +4,11 @@ using Intelligence.Simulator;
 namespace Intelligence.Cli.Evaluation;
 
 /// <summary>
-/// Alerts judged against the simulator's ground truth. An alert finds a scenario when it names the
-/// scenario's entity among its cause entities (<c>promotion:PROMO-FLASH-01</c>, <c>supplier:SUP-009</c>,
-/// <c>node:3PL-NORTH</c>, <c>category:home</c>) and opens between the scenario's start and
-/// <see cref="Slack"/> after its end. An alert that names no scenario's entity is false.
+/// Alerts judged against the simulator's ground truth. An alert finds a scenario when a notice of it
+/// (opened, escalated or updated) names the scenario's entity among its cause entities
+/// (<c>promotion:PROMO-FLASH-01</c>, <c>supplier:SUP-009</c>, <c>node:3PL-NORTH</c>, <c>category:home</c>)
+/// between the scenario's start and <see cref="Slack"/> after its end: an alert already open when the
+/// scenario starts finds it when it tells the new cause. An alert opened that names no scenario's entity is false.
 /// </summary>
 public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IReadOnlyList<AlertNotice> notices, TimeSpan span)
 {
@@ -15,6 +16,8 @@ public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IRead
     public static readonly TimeSpan Slack = TimeSpan.FromDays(2);
 
     private readonly List<AlertNotice> _opened = [.. notices.Where(n => n.Change == AlertChanges.Opened).OrderBy(n => n.At)];
+
+    private readonly List<AlertNotice> _told = [.. notices.Where(n => n.Change != AlertChanges.Resolved).OrderBy(n => n.At)];
 
     public IReadOnlyList<ScenarioFinding> Findings => [.. truths.Select(Find)];
 
@@ -32,10 +35,10 @@ public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IRead
 
     private ScenarioFinding Find(ScenarioTruth truth)
     {
-        var matching = _opened.Where(n => Names(n, truth) && n.At >= truth.StartsAt && n.At <= truth.EndsAt + Slack).ToList();
+        var matching = _told.Where(n => Names(n, truth) && n.At >= truth.StartsAt && n.At <= truth.EndsAt + Slack).ToList();
         return new ScenarioFinding(
             truth, EntityOf(truth), matching.FirstOrDefault(), matching.FirstOrDefault(n => n.Source == "anomaly"),
-            matching.FirstOrDefault(n => n.Source == "operational"), matching.Count);
+            matching.FirstOrDefault(n => n.Source == "operational"), matching.Select(n => (n.AlertId, n.Occurrence)).Distinct().Count());
     }
 
     private static bool Names(AlertNotice notice, ScenarioTruth truth) => notice.CauseEntities.Contains(EntityOf(truth));

@@ -6,7 +6,8 @@ namespace Intelligence.Processors.Alerts;
 /// <summary>
 /// Keyed by alert id (<c>kind:entity</c>): one incident, one alert, updated until resolved. The
 /// first report opens it and is told at once; a report with a higher severity is told at once as an
-/// escalation; other reports update the alert's row but are told (an "updated" notice) only when
+/// escalation; a report whose likely cause leads with a driver not yet told in this occurrence is
+/// told at once (an "updated" notice); other reports update the alert's row but are told only when
 /// the deviation or count has grown materially and <see cref="AlertOptions.UpdateEvery"/> has passed
 /// since the last notice. A clear, a counted alert's count falling to zero, or silence past the
 /// report's quiet period resolves it; a report
@@ -56,6 +57,7 @@ public sealed class AlertFold(AlertOptions options) : Fold<AlertState>
         state.Occurrence++;
         state.Notices = 0;
         state.Reports = 0;
+        state.CausesTold.Clear();
         state.Value = 0;
         state.PeakDeviation = 0;
         state.OpenedAt = at;
@@ -76,7 +78,7 @@ public sealed class AlertFold(AlertOptions options) : Fold<AlertState>
         {
             Notify(state, report.AlertId, AlertChanges.Escalated, at, outputs);
         }
-        else if (at - state.LastNoticeAt >= options.UpdateEvery && GrewMaterially(state))
+        else if (TopCauseIsNew(state) || (at - state.LastNoticeAt >= options.UpdateEvery && GrewMaterially(state)))
         {
             Notify(state, report.AlertId, AlertChanges.Updated, at, outputs);
         }
@@ -85,6 +87,13 @@ public sealed class AlertFold(AlertOptions options) : Fold<AlertState>
             Write(state, report.AlertId, outputs);
         }
     }
+
+    /// <summary>The likely cause now leads with a driver no notice of this occurrence has named (a promotion starting during a spike already told).</summary>
+    private static bool TopCauseIsNew(AlertState state) =>
+        TopCause(state) is { } top && !state.CausesTold.Contains(top);
+
+    /// <summary>The first driver after the alert's own entity, if any.</summary>
+    private static string? TopCause(AlertState state) => state.CauseEntities.Count > 1 ? state.CauseEntities[1] : null;
 
     private bool GrewMaterially(AlertState state) =>
         Math.Abs(state.Deviation) >= options.MaterialGrowth * Math.Abs(state.NoticedDeviation) && state.Deviation != 0
@@ -117,6 +126,10 @@ public sealed class AlertFold(AlertOptions options) : Fold<AlertState>
         state.Notices++;
         state.LastNoticeAt = at;
         (state.NoticedSeverity, state.NoticedDeviation, state.NoticedValue) = (state.Severity, state.Deviation, state.Value);
+        if (TopCause(state) is { } top && !state.CausesTold.Contains(top))
+        {
+            state.CausesTold.Add(top);
+        }
         outputs.Write(new AlertNotice(
             alertId, state.Notices, change, at, state.Kind, state.Source, state.Status!, state.Severity, state.Team, state.Metric,
             state.Entity, state.Value, state.Expected, state.Deviation, state.Cause, [.. state.CauseEntities], state.NextAction,

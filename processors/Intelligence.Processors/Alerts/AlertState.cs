@@ -41,5 +41,8 @@ public sealed class AlertState : FoldState
     public double NoticedDeviation { get; set; }
     public double NoticedValue { get; set; }
 
+    /// <summary>The leading causes notices of this occurrence have named: a new one is told at once.</summary>
+    public List<string> CausesTold { get; set; } = [];
+
     public bool IsOpen => Status == Open;
 }

@@ -143,6 +143,18 @@ public sealed class AlertFoldTests
         Assert.Equal(2, _harness.RowsOf<AlertNotice>().Count()); // resolved once, no timer left
     }
 
+    [Fact]
+    public void A_new_leading_cause_is_told_at_once_even_inside_the_rate_limit_and_only_once()
+    {
+        Report(Incident(deviation: 4) with { CauseEntities = ["channel:webstore", "promotion:none", "sku:SKU-1"] }, T0);
+        Report(Incident(deviation: 4) with { CauseEntities = ["channel:webstore", "promotion:PROMO-FLASH", "sku:SKU-7"] }, T0.AddMinutes(10));
+        Report(Incident(deviation: 4) with { CauseEntities = ["channel:webstore", "promotion:PROMO-FLASH", "sku:SKU-8"] }, T0.AddMinutes(20));
+        Report(Incident(deviation: 4) with { CauseEntities = ["channel:webstore", "promotion:none", "sku:SKU-9"] }, T0.AddMinutes(30));
+
+        Assert.Equal([AlertChanges.Opened, AlertChanges.Updated], Changes()); // the SKUs behind it shuffle; the old cause is not told again
+        Assert.Contains("promotion:PROMO-FLASH", _harness.RowsOf<AlertNotice>().Last().CauseEntities);
+    }
+
     private void Report(IncidentReported report, DateTimeOffset at) => _send.Send(report.AlertId, report, at);
 
     private List<string> Changes() => [.. _harness.RowsOf<AlertNotice>().Select(n => n.Change)];
