@@ -37,8 +37,17 @@ public sealed class ChdbStore : IAnalyticsStore
     /// Opens the engine with data in <paramref name="dataPath"/> (created if missing), or in
     /// memory when it is null. Fails when libchdb.so cannot be found, saying how to get it.
     /// </summary>
-    public static ChdbStore Open(string? dataPath = null)
+    public static ChdbStore Open(string? dataPath = null) => Open(dataPath, []);
+
+    /// <summary>
+    /// Opens the engine as <see cref="Open(string?)"/> does, with further engine arguments, e.g.
+    /// <c>--config-file=...</c> to load a server-style configuration (users, profiles, quotas).
+    /// The engine reads its configuration once per process: every store opened after the first
+    /// must pass the same arguments.
+    /// </summary>
+    public static ChdbStore Open(string? dataPath, IReadOnlyList<string> engineArguments)
     {
+        ArgumentNullException.ThrowIfNull(engineArguments);
         var path = dataPath is null ? InMemory : Path.GetFullPath(dataPath);
         lock (Opening)
         {
@@ -50,6 +59,7 @@ public sealed class ChdbStore : IAnalyticsStore
             }
 
             var arguments = new List<string>(ConnectionSettings);
+            arguments.AddRange(engineArguments);
             if (path != InMemory)
             {
                 Directory.CreateDirectory(path);
