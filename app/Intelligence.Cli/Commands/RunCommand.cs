@@ -68,7 +68,7 @@ public static class RunCommand
         options = WithModel(options, Path.Combine(data, "models"), log);
         await using var store = ChdbStore.Open(Path.Combine(data, "chdb"));
         log.Information("Store: {Store}; database {Database}", store.Description, options.Database);
-        var alerts = new AlertDispatcher(alerting, loggers);
+        await using var alerts = new AlertDispatcher(alerting, loggers);
         await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, stop, alerts.Offer);
 
         RetailSimulator? simulator = null;
