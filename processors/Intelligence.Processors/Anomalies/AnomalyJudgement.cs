@@ -9,13 +9,20 @@ namespace Intelligence.Processors.Anomalies;
 
 /// <summary>
 /// Turns a scored bucket into an incident, or keeps or clears one: an incident opens when the score
-/// crosses the threshold in the family's bad direction by at least its minimum excess, stays while
-/// the scorer holds the detection and clears when it lets go. The report names the KPI, its value
+/// crosses the threshold in the family's bad direction by at least its minimum excess, or when one
+/// watched driver (a promotion) surges and brings most of a clear excess; it stays while the scorer
+/// holds the detection or the driver still surges, and clears when neither does. The report names the KPI, its value
 /// against expected, the drivers that brought the excess, and the family's next action.
 /// </summary>
 internal sealed class AnomalyJudgement(KpiFamily family, AnomalyOptions options, ScorerOptions scorer)
 {
     private const int TopDrivers = 3;
+
+    /// <summary>A surging driver opens an incident only when the point itself deviates at least this much (robust standard deviations).</summary>
+    private const double SurgeDeviation = 3;
+
+    /// <summary>The share of the bucket's excess a surging driver must bring.</summary>
+    private const double SurgeShare = 0.5;
 
     public static string Basis(ScoreBasis basis, AnomalyModel? model) => basis switch
     {
@@ -28,23 +35,52 @@ internal sealed class AnomalyJudgement(KpiFamily family, AnomalyOptions options,
     {
         var alertId = $"{family.AlertKind}:{state.Entity}";
         var excess = (value - score.Expected) * family.Direction;
-        var opens = score.Score >= scorer.Threshold && Math.Sign(score.Deviation) == family.Direction && excess >= family.MinimumExcess;
+        var surging = Surging(state, excess);
+        var opens = excess >= family.MinimumExcess && Math.Sign(score.Deviation) == family.Direction
+            && (score.Score >= scorer.Threshold || (surging && Math.Abs(score.Deviation) >= SurgeDeviation));
         if (!state.IncidentOpen && opens)
         {
             state.IncidentOpen = true;
             state.IncidentSince = bucket;
             outputs.Send(alertId, Report(state, alertId, bucket, value, score, basis));
         }
-        else if (state.IncidentOpen && score.Detected && excess > 0)
+        else if (state.IncidentOpen && (score.Detected || surging) && excess > 0)
         {
             outputs.Send(alertId, Report(state, alertId, bucket, value, score, basis));
         }
-        else if (state.IncidentOpen && !score.Detected)
+        else if (state.IncidentOpen && !score.Detected && !surging)
         {
             state.IncidentOpen = false;
             state.IncidentSince = null;
             outputs.Send(alertId, new IncidentCleared(alertId, "back_to_normal"));
         }
+    }
+
+    /// <summary>
+    /// Whether one driver of a kind the family watches (a promotion, for demand) brings most of the
+    /// bucket's excess, far past what it usually brings (five Poisson standard deviations): a cause
+    /// that plainly starts now, told before the series' own averaged score has climbed.
+    /// </summary>
+    private bool Surging(KpiSeriesState state, double excess)
+    {
+        if (family.SurgeDrivers.Count == 0 || excess < family.MinimumExcess)
+        {
+            return false;
+        }
+
+        foreach (var (driver, amount) in state.Drivers)
+        {
+            var rise = (amount - state.UsualDrivers.GetValueOrDefault(driver)) * family.DriverSign;
+            if (rise >= family.MinimumExcess && rise >= SurgeShare * excess
+                && rise >= 5 * Math.Sqrt(state.UsualDrivers.GetValueOrDefault(driver) + 1)
+                && !driver.EndsWith(":none", StringComparison.Ordinal) // organic demand is no cause of its own
+                && family.SurgeDrivers.Any(kind => driver.StartsWith(kind + ":", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private IncidentReported Report(KpiSeriesState state, string alertId, DateTimeOffset bucket, double value, PointScore score, string basis)

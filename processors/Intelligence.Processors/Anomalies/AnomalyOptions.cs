@@ -12,8 +12,8 @@ public sealed record AnomalyOptions
     /// <summary>The scorer's settings, one configuration for every series.</summary>
     public ScorerOptions Scorer { get; init; } = new();
 
-    /// <summary>How long past its end a bucket waits for late observations before it is scored. Default 5 minutes.</summary>
-    public TimeSpan Grace { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long past its end a bucket waits for late observations before it is scored. Default 30 minutes (marketplace feeds and partitions run minutes behind).</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Empty buckets filled (as 0 or the last level) when a series jumps ahead; older gaps are skipped. Default 48.</summary>
     public int MaxGapBuckets { get; init; } = 48;

@@ -15,6 +15,7 @@ public static class KpiFamilies
     {
         // A channel's hourly demand is busy and a rush lasts hours: average fewer hours, and alarm at fewer spreads.
         Adjust = options => options with { SmoothingPoints = Math.Min(options.SmoothingPoints, 3), Scale = Math.Min(options.Scale, 6) },
+        SurgeDrivers = ["promotion"],
     };
 
     public static readonly KpiFamily Backlog = new(

@@ -27,6 +27,9 @@ public sealed record KpiFamily(
 
     public int DriverSign => DriverDirection ?? Direction;
 
+    /// <summary>Kinds of driver (<c>promotion</c>) whose sudden surge opens an incident before the averaged score has climbed.</summary>
+    public IReadOnlyList<string> SurgeDrivers { get; init; } = [];
+
     public bool IsPointwise => Bucket == TimeSpan.Zero;
 
     public DateTimeOffset BucketOf(DateTimeOffset at) =>

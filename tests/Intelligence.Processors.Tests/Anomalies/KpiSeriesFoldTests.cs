@@ -20,7 +20,7 @@ public sealed class KpiSeriesFoldTests
     {
         var (harness, send) = Harness();
         Steady(send, days: 4);
-        harness.AdvanceTo(Monday.AddDays(4).AddMinutes(10));
+        harness.AdvanceTo(Monday.AddDays(4).AddMinutes(40)); // past the last hour and its 30-minute grace
 
         var scores = harness.RowsOf<AnomalyScoreRow>().ToList();
         Assert.Equal((4 * 24) - 6, scores.Count); // every hour from the first order (06:00 on Monday) to the last closed one
@@ -45,7 +45,7 @@ public sealed class KpiSeriesFoldTests
         var opened = notices[0];
         Assert.Equal("demand_spike:channel:webstore", opened.AlertId);
         Assert.Equal("anomaly", opened.Source);
-        Assert.InRange(opened.At, spike, spike.AddHours(5));
+        Assert.InRange(opened.At, spike.AddHours(1), spike.AddHours(2)); // the promotion surges in the first hour: told when that hour closes
         Assert.Contains("promotion:PROMO-FLASH", opened.CauseEntities);
         Assert.Contains("sku:SKU-7", opened.CauseEntities);
         Assert.StartsWith("channel:webstore", opened.CauseEntities[0]);
@@ -54,6 +54,17 @@ public sealed class KpiSeriesFoldTests
         Assert.Contains("PROMO-FLASH", opened.NextAction);
         Assert.True(opened.Deviation > 0);
         Assert.Single(harness.Latest<AlertRow>());
+    }
+
+    [Fact]
+    public void The_same_rush_without_a_promotion_behind_it_waits_for_the_averaged_score()
+    {
+        var (harness, send) = Harness();
+        Steady(send, days: 7);
+        var rush = Monday.AddDays(7).AddHours(10);
+        Steady(send, days: 1, from: Monday.AddDays(7), rush: at => at == rush, promotion: null); // one hour, organic
+
+        Assert.DoesNotContain(harness.RowsOf<AlertNotice>(), n => n.At < rush.AddHours(2));
     }
 
     [Fact]
@@ -97,7 +108,7 @@ public sealed class KpiSeriesFoldTests
         };
         var (harness, send) = Harness(model: model);
         Steady(send, days: 3);
-        harness.AdvanceTo(Monday.AddDays(3).AddMinutes(10));
+        harness.AdvanceTo(Monday.AddDays(3).AddMinutes(40));
 
         Assert.Equal("robust+pca v7", harness.RowsOf<AnomalyScoreRow>().Last().Basis);
     }
@@ -114,7 +125,8 @@ public sealed class KpiSeriesFoldTests
 
     /// <summary>20 units an hour by day, 4 in the evening and early morning, none from midnight to 6, in orders of 2 units.</summary>
     private static void Steady(
-        Action<string, ISignal, DateTimeOffset> send, int days, DateTimeOffset? from = null, Func<DateTimeOffset, bool>? rush = null)
+        Action<string, ISignal, DateTimeOffset> send, int days, DateTimeOffset? from = null, Func<DateTimeOffset, bool>? rush = null,
+        string? promotion = "PROMO-FLASH")
     {
         var start = from ?? Monday;
         for (var hour = 0; hour < days * 24; hour++)
@@ -128,7 +140,7 @@ public sealed class KpiSeriesFoldTests
 
             for (var order = 0; rush?.Invoke(at) == true && order < 10; order++)
             {
-                send(Series, Observe(4, "PROMO-FLASH", "SKU-7"), at.AddMinutes(50 + order));
+                send(Series, Observe(4, promotion, "SKU-7"), at.AddMinutes(50 + order));
             }
         }
     }
