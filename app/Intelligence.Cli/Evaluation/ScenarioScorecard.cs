@@ -7,7 +7,8 @@ namespace Intelligence.Cli.Evaluation;
 /// Alerts judged against the simulator's ground truth. An alert finds a scenario when a notice of it
 /// (opened, escalated or updated) names the scenario's entity among its cause entities
 /// (<c>promotion:PROMO-FLASH-01</c>, <c>supplier:SUP-009</c>, <c>node:3PL-NORTH</c>, <c>category:home</c>)
-/// between the scenario's start and <see cref="Slack"/> after its end: an alert already open when the
+/// between the scenario's start and <see cref="Slack"/> after its end, and is of a kind that speaks of
+/// the scenario (<see cref="KindsOf"/>): an alert already open when the
 /// scenario starts finds it when it tells the new cause. An alert opened that names no scenario's entity is false.
 /// </summary>
 public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IReadOnlyList<AlertNotice> notices, TimeSpan span)
@@ -27,6 +28,16 @@ public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IRead
 
     public int Opened(string source) => _opened.Count(n => n.Source == source);
 
+    /// <summary>The alert kinds that speak of each scenario: an alert of another kind that happens to name the entity (a return-rate jump naming the slipping supplier as a driver) does not find it.</summary>
+    public static IReadOnlyList<string> KindsOf(Scenario scenario) => scenario switch
+    {
+        Scenario.FlashPromotion => ["demand_spike", "oversell_risk", "oversell", "margin_leak"],
+        Scenario.SupplierSlippage => ["lead_time_slip", "supplier_slippage"],
+        Scenario.ThreePlBacklog => ["backlog_growth", "node_backlog"],
+        Scenario.HighReturnRate => ["return_rate_jump", "return_rate_quality"],
+        _ => [],
+    };
+
     public static string EntityOf(ScenarioTruth truth) => truth.EntityKind switch
     {
         "product-line" => $"category:{truth.EntityId}",
@@ -35,7 +46,8 @@ public sealed class ScenarioScorecard(IReadOnlyList<ScenarioTruth> truths, IRead
 
     private ScenarioFinding Find(ScenarioTruth truth)
     {
-        var matching = _told.Where(n => Names(n, truth) && n.At >= truth.StartsAt && n.At <= truth.EndsAt + Slack).ToList();
+        var kinds = KindsOf(truth.Scenario);
+        var matching = _told.Where(n => Names(n, truth) && kinds.Contains(n.Kind) && n.At >= truth.StartsAt && n.At <= truth.EndsAt + Slack).ToList();
         return new ScenarioFinding(
             truth, EntityOf(truth), matching.FirstOrDefault(), matching.FirstOrDefault(n => n.Source == "anomaly"),
             matching.FirstOrDefault(n => n.Source == "operational"), matching.Select(n => (n.AlertId, n.Occurrence)).Distinct().Count());

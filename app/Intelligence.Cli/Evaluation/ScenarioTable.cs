@@ -20,7 +20,8 @@ public static class ScenarioTable
         }
 
         text.AppendLine();
-        text.AppendLine("delay: from the scenario's start to the first alert naming its entity (anomaly: from a scored KPI; operational: from a processor's own signal).");
+        text.AppendLine("delay: from the scenario's start to the first notice of an alert of a kind that speaks of it and names its entity");
+        text.AppendLine("(anomaly: from a scored KPI; operational: from a processor's own signal).");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"false alerts per simulated day (alerts naming no scenario's entity): with the scenarios on ({span.TotalDays:0} days) "
             + $"anomaly {withScenarios.FalseAlertsPerDay("anomaly"):0.00}, operational {withScenarios.FalseAlertsPerDay("operational"):0.00}; "
