@@ -13,6 +13,7 @@ public static class Cli
           run        run the pipeline: simulator, file or HTTP source into the embedded ClickHouse store
           simulate   write simulated retail events to a JSON-lines file, or POST them to a running ingest
           sql        query the embedded store with ClickHouse SQL (read-only by default)
+          serve      the dashboards in a browser: the embedded console on http://127.0.0.1:5090, read-only
           keys       create and list API keys for the HTTP source
           train      train the anomaly models (ML.NET) on the scored KPI history in the store
           eval-anomaly  measure anomaly detection: the simulator's scenarios and the NAB benchmark
@@ -26,12 +27,12 @@ public static class Cli
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            Console.Out.Write(args.Length > 1 ? HelpFor(args[1]) : Usage);
+            System.Console.Out.Write(args.Length > 1 ? HelpFor(args[1]) : Usage);
             return 0;
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        System.Console.CancelKeyPress += (_, e) =>
         {
             if (!stop.IsCancellationRequested)
             {
@@ -47,7 +48,7 @@ public static class Cli
             var line = CommandLine.Parse(args.Skip(1), valued, flags);
             if (line.WantsHelp)
             {
-                Console.Out.Write(HelpFor(command));
+                System.Console.Out.Write(HelpFor(command));
                 return 0;
             }
 
@@ -60,6 +61,7 @@ public static class Cli
                     "run" => await RunCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "simulate" => await SimulateCommand.ExecuteAsync(line, log, stop.Token),
                     "sql" => await SqlCommand.ExecuteAsync(line, settings),
+                    "serve" => await ServeCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "train" => await TrainCommand.ExecuteAsync(line, settings, stop.Token),
                     "eval-anomaly" => EvalAnomalyCommand.Execute(line, settings),
                     _ => KeysCommand.Execute(line, settings),
@@ -72,18 +74,18 @@ public static class Cli
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync($"{ex.Message} See `./intelligence {command} --help`.");
+            await System.Console.Error.WriteLineAsync($"{ex.Message} See `./intelligence {command} --help`.");
             return 2;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"intelligence {command}: stopped by the user.");
+            await System.Console.Error.WriteLineAsync($"intelligence {command}: stopped by the user.");
             return 130;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Every failure ends with a sentence and an exit code, never a stack trace.
-            await Console.Error.WriteLineAsync($"intelligence {command} failed: {ex.Message}");
+            await System.Console.Error.WriteLineAsync($"intelligence {command} failed: {ex.Message}");
             return 1;
         }
     }
@@ -93,10 +95,11 @@ public static class Cli
         "run" => (RunCommand.Valued, RunCommand.Flags),
         "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
         "sql" => (SqlCommand.Valued, SqlCommand.Flags),
+        "serve" => (ServeCommand.Valued, ServeCommand.Flags),
         "keys" => (KeysCommand.Valued, KeysCommand.Flags),
         "train" => (TrainCommand.Valued, TrainCommand.Flags),
         "eval-anomaly" => (EvalAnomalyCommand.Valued, EvalAnomalyCommand.Flags),
-        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, keys, train, eval-anomaly."),
+        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, serve, keys, train, eval-anomaly."),
     };
 
     private static string HelpFor(string command) => command switch
@@ -104,6 +107,7 @@ public static class Cli
         "run" => RunCommand.Usage,
         "simulate" => SimulateCommand.Usage,
         "sql" => SqlCommand.Usage,
+        "serve" => ServeCommand.Usage,
         "keys" => KeysCommand.Usage,
         "train" => TrainCommand.Usage,
         "eval-anomaly" => EvalAnomalyCommand.Usage,

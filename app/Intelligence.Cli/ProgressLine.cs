@@ -17,7 +17,7 @@ public sealed class ProgressLine(Func<PipelineProgress> snapshot, long? expected
 
     private async Task LoopAsync()
     {
-        var interactive = !Console.IsErrorRedirected;
+        var interactive = !System.Console.IsErrorRedirected;
         var period = TimeSpan.FromSeconds(interactive ? 1 : 5);
         using var timer = new PeriodicTimer(period);
         try
@@ -25,7 +25,7 @@ public sealed class ProgressLine(Func<PipelineProgress> snapshot, long? expected
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
                 var line = Render(snapshot());
-                await Console.Error.WriteAsync(interactive ? $"\r{line,-150}" : line + Environment.NewLine).ConfigureAwait(false);
+                await System.Console.Error.WriteAsync(interactive ? $"\r{line,-150}" : line + Environment.NewLine).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -35,7 +35,7 @@ public sealed class ProgressLine(Func<PipelineProgress> snapshot, long? expected
 
         if (interactive)
         {
-            await Console.Error.WriteAsync("\r" + new string(' ', 150) + "\r").ConfigureAwait(false);
+            await System.Console.Error.WriteAsync("\r" + new string(' ', 150) + "\r").ConfigureAwait(false);
         }
     }
 

@@ -25,10 +25,19 @@ public sealed class CommandTests : IDisposable
         var help = await CliProcess.RunAsync("--help");
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var command in new[] { "run", "simulate", "sql", "keys", "train", "eval-anomaly" })
+        foreach (var command in new[] { "run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly" })
         {
             Assert.Contains(command, help.Out, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Serve_without_a_store_says_to_run_the_pipeline_first()
+    {
+        var outcome = await CliProcess.RunAsync("serve", "--data", Path.Combine(Path.GetTempPath(), $"no-store-{Guid.NewGuid():N}"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("./intelligence run", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,14 +50,14 @@ public static class EvalAnomalyCommand
                 Scenarios = Enum.GetValues<Scenario>().ToHashSet(),
             };
             var withModel = processors with { Anomaly = processors.Anomaly with { Model = model } };
-            Console.Error.WriteLine(model is null
+            System.Console.Error.WriteLine(model is null
                 ? $"No anomaly model in {Path.Combine(data, "models")}: the simulated runs score on robust statistics alone (cold start)."
                 : $"Simulated runs use anomaly model {model.Label} (trained {model.TrainedAt:yyyy-MM-dd HH:mm} on {model.DataFrom:yyyy-MM-dd} to {model.DataTo:yyyy-MM-dd}).");
             var scenarios = Play("with the four scenarios", simulation, withModel);
             var clean = Play("clean (no scenarios)", simulation with { Scenarios = new HashSet<Scenario>() }, withModel);
-            Console.Out.WriteLine($"Scenarios: {simulation.Events:N0} inputs, seed {simulation.Seed}, {simulation.Span.TotalDays:0} simulated days");
-            Console.Out.WriteLine(scenarios.SeriesMemory());
-            Console.Out.WriteLine(ScenarioTable.Format(
+            System.Console.Out.WriteLine($"Scenarios: {simulation.Events:N0} inputs, seed {simulation.Seed}, {simulation.Span.TotalDays:0} simulated days");
+            System.Console.Out.WriteLine(scenarios.SeriesMemory());
+            System.Console.Out.WriteLine(ScenarioTable.Format(
                 new ScenarioScorecard(scenarios.Truths, scenarios.Notices, scenarios.Span),
                 new ScenarioScorecard(clean.Truths, clean.Notices, clean.Span), scenarios.Span, clean.Span));
         }
@@ -67,16 +67,16 @@ public static class EvalAnomalyCommand
             Nab(processors);
         }
 
-        Console.Error.WriteLine("Measuring the scorer's cost...");
-        Console.Out.WriteLine("Scoring cost: " + ScoringCost.Measure(processors.Anomaly.Scorer));
+        System.Console.Error.WriteLine("Measuring the scorer's cost...");
+        System.Console.Out.WriteLine("Scoring cost: " + ScoringCost.Measure(processors.Anomaly.Scorer));
         return 0;
     }
 
     private static ScenarioRun Play(string label, SimulationOptions simulation, ProcessorOptions processors)
     {
-        Console.Error.WriteLine($"Simulating {simulation.Events:N0} inputs, {label}, through the processors...");
-        var run = ScenarioRun.Play(simulation, processors, done => Console.Error.WriteLine($"  {done:N0} events folded"));
-        Console.Error.WriteLine($"  {run.Events:N0} events, {run.Notices.Count:N0} alert notices, {run.Failures} fold failures");
+        System.Console.Error.WriteLine($"Simulating {simulation.Events:N0} inputs, {label}, through the processors...");
+        var run = ScenarioRun.Play(simulation, processors, done => System.Console.Error.WriteLine($"  {done:N0} events folded"));
+        System.Console.Error.WriteLine($"  {run.Events:N0} events, {run.Notices.Count:N0} alert notices, {run.Failures} fold failures");
         return run;
     }
 
@@ -85,18 +85,18 @@ public static class EvalAnomalyCommand
         var corpus = NabCorpus.Locate(AppContext.BaseDirectory) ?? NabCorpus.Locate(Environment.CurrentDirectory);
         if (corpus is null)
         {
-            Console.Out.WriteLine("NAB: the subset was not found. Set INTELLIGENCE_DATASETS to the folder holding nab/ (../shared/datasets).");
+            System.Console.Out.WriteLine("NAB: the subset was not found. Set INTELLIGENCE_DATASETS to the folder holding nab/ (../shared/datasets).");
             return;
         }
 
-        Console.Error.WriteLine($"Scoring the NAB subset in {corpus.Root} (and training a PCA model per series on its first 15%)...");
+        System.Console.Error.WriteLine($"Scoring the NAB subset in {corpus.Root} (and training a PCA model per series on its first 15%)...");
         var scorer = processors.Anomaly.Scorer;
         var report = NabEvaluation.Run(corpus, scorer, series => ModelTrainer.Train(series, scorer, new TrainingOptions(), DateTimeOffset.UtcNow));
-        Console.Out.WriteLine($"NAB subset ({corpus.Series.Count} series), window metric: probation 15%, episodes of consecutive detections");
-        Console.Out.WriteLine(report.Format());
+        System.Console.Out.WriteLine($"NAB subset ({corpus.Series.Count} series), window metric: probation 15%, episodes of consecutive detections");
+        System.Console.Out.WriteLine(report.Format());
         var ours = report.Pooled(NabEvaluation.RobustAndModel).F1;
         var numenta = report.Pooled("numenta").F1;
-        Console.Out.WriteLine($"gap to numenta (HTM), its pooled F1 minus ours: {numenta - ours:+0.000;-0.000} with the PCA model, "
+        System.Console.Out.WriteLine($"gap to numenta (HTM), its pooled F1 minus ours: {numenta - ours:+0.000;-0.000} with the PCA model, "
             + $"{numenta - report.Pooled(NabEvaluation.Robust).F1:+0.000;-0.000} with robust statistics alone");
     }
 }

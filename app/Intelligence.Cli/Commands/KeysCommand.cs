@@ -29,12 +29,12 @@ public static class KeysCommand
                 new ApiKeyRing().Add(source, hash); // validates the source name before anything is written
                 Directory.CreateDirectory(data);
                 File.AppendAllText(file, $"{source} {hash}{Environment.NewLine}");
-                Console.Out.WriteLine($"API key for source '{source}' (shown once; only its hash is stored in {file}):");
-                Console.Out.WriteLine(key);
+                System.Console.Out.WriteLine($"API key for source '{source}' (shown once; only its hash is stored in {file}):");
+                System.Console.Out.WriteLine(key);
                 return 0;
             case ["list"]:
                 var ring = ApiKeyRing.From(new HttpIngestOptions { ApiKeysFile = file });
-                Console.Out.WriteLine(ring.Count == 0 ? $"No keys in {file}." : string.Join(Environment.NewLine, ring.Sources));
+                System.Console.Out.WriteLine(ring.Count == 0 ? $"No keys in {file}." : string.Join(Environment.NewLine, ring.Sources));
                 return 0;
             default:
                 throw new UsageException("Use `keys add SOURCE` or `keys list`.");

@@ -116,10 +116,10 @@ public static class RunCommand
             GroundTruthFile.Write(Path.Combine(data, "ground-truth.json"), simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
         }
 
-        Console.Out.Write(SummaryReport.Render(summary, data, delivered.Values));
+        System.Console.Out.Write(SummaryReport.Render(summary, data, delivered.Values));
         if (sourceFailure is not null)
         {
-            await Console.Error.WriteLineAsync($"The {kind} source stopped early: {sourceFailure.Message}");
+            await System.Console.Error.WriteLineAsync($"The {kind} source stopped early: {sourceFailure.Message}");
             return 1;
         }
 

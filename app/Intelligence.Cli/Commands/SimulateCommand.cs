@@ -64,14 +64,14 @@ public static class SimulateCommand
             }
 
             GroundTruthFile.Write(output + ".truth.json", options, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
-            Console.Out.WriteLine($"Wrote {written:N0} inputs to {output} in {clock.Elapsed.TotalSeconds:F1} s; ground truth in {output}.truth.json");
+            System.Console.Out.WriteLine($"Wrote {written:N0} inputs to {output} in {clock.Elapsed.TotalSeconds:F1} s; ground truth in {output}.truth.json");
         }
         else
         {
             var key = line.Value("api-key") ?? Environment.GetEnvironmentVariable("INTELLIGENCE_API_KEY")
                 ?? throw new UsageException("--post needs --api-key KEY (create one with ./intelligence keys add <source>).");
             written = await PostAsync(simulator, post!, key, (int)line.Number("batch", 1000, 1, 100_000), log, stop);
-            Console.Out.WriteLine($"Posted {written:N0} inputs to {post} in {clock.Elapsed.TotalSeconds:F1} s");
+            System.Console.Out.WriteLine($"Posted {written:N0} inputs to {post} in {clock.Elapsed.TotalSeconds:F1} s");
         }
 
         return 0;

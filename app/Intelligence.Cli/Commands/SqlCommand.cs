@@ -67,16 +67,16 @@ public static class SqlCommand
         try
         {
             var result = await store.QueryAsync(line.Positional[0], format);
-            Console.Out.Write(result.Text);
-            await Console.Error.WriteLineAsync($"({result.RowsRead:N0} rows read in {result.Elapsed.TotalMilliseconds:N0} ms)");
+            System.Console.Out.Write(result.Text);
+            await System.Console.Error.WriteLineAsync($"({result.RowsRead:N0} rows read in {result.Elapsed.TotalMilliseconds:N0} ms)");
             return 0;
         }
         catch (AnalyticsException ex)
         {
-            await Console.Error.WriteLineAsync($"ClickHouse refused the query: {ex.Message}");
+            await System.Console.Error.WriteLineAsync($"ClickHouse refused the query: {ex.Message}");
             if (!line.Flag("write") && ex.Message.Contains("readonly", StringComparison.OrdinalIgnoreCase))
             {
-                await Console.Error.WriteLineAsync("The sql command is read-only by default; add --write to change data.");
+                await System.Console.Error.WriteLineAsync("The sql command is read-only by default; add --write to change data.");
             }
 
             return 1;

@@ -57,11 +57,11 @@ public static class TrainCommand
             if (trained.For(family.Name) is { } model)
             {
                 families[family.Name] = model;
-                Console.Out.WriteLine($"  {family.Name,-10} PCA rank {model.Components.Length} on {model.TrainingPoints:N0} feature vectors from {model.Series} series");
+                System.Console.Out.WriteLine($"  {family.Name,-10} PCA rank {model.Components.Length} on {model.TrainingPoints:N0} feature vectors from {model.Series} series");
             }
             else
             {
-                Console.Out.WriteLine($"  {family.Name,-10} too little history ({series.Sum(s => s.Points.Count):N0} buckets in {series.Count} series): stays on robust statistics (cold start)");
+                System.Console.Out.WriteLine($"  {family.Name,-10} too little history ({series.Sum(s => s.Points.Count):N0} buckets in {series.Count} series): stays on robust statistics (cold start)");
             }
         }
 
@@ -73,7 +73,7 @@ public static class TrainCommand
             DataTo = history.Max(s => s.Points[^1].At),
             Families = families,
         });
-        Console.Out.WriteLine($"Saved anomaly model {saved.Label} ({saved.DataFrom:yyyy-MM-dd HH:mm} to {saved.DataTo:yyyy-MM-dd HH:mm}) "
+        System.Console.Out.WriteLine($"Saved anomaly model {saved.Label} ({saved.DataFrom:yyyy-MM-dd HH:mm} to {saved.DataTo:yyyy-MM-dd HH:mm}) "
             + $"as {ModelStore.PathOf(Path.Combine(data, "models"), saved.Version)}; the next run loads it.");
         return 0;
     }
