@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Intelligence.Alerting;
+using Intelligence.Alerting.Tests;
 using Intelligence.Embedded;
 using Intelligence.Processors.Alerts;
 using Intelligence.Simulator;
@@ -31,18 +32,32 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
 
     private readonly string _secretVariable = $"INTELLIGENCE_ALERT_DELIVERY_TEST_SECRET_{Guid.NewGuid():N}";
     private readonly string _secret = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-    private HeldWebhookReceiver _receiver = null!;
+    private readonly SemaphoreSlim _gate = new(0);
+    private readonly TaskCompletionSource _firstArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable(_secretVariable, _secret);
-        _receiver = await HeldWebhookReceiver.StartAsync();
+        _receiver = await WebhookReceiver.StartAsync();
+        _receiver.Answer = HoldAsync;
     }
 
     public async Task DisposeAsync()
     {
+        _gate.Release();
         await _receiver.DisposeAsync();
+        _gate.Dispose();
         Environment.SetEnvironmentVariable(_secretVariable, null);
+    }
+
+    /// <summary>A receiver as slow as can be: every request waits until the test opens the gate; once open, each passes and opens it for the next.</summary>
+    private async Task<ReceiverAnswer> HoldAsync(ReceivedNotice notice)
+    {
+        _firstArrived.TrySetResult();
+        await _gate.WaitAsync(notice.Aborted);
+        _gate.Release();
+        return ReceiverAnswer.Ok;
     }
 
     [Fact]
@@ -72,21 +87,21 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.True(summary.Balances, $"{summary}");
         Assert.Equal(Run.Events, summary.Received);
         Assert.NotEmpty(told);
-        await _receiver.FirstArrived.WaitAsync(Bound);
+        await _firstArrived.Task.WaitAsync(Bound);
         var held = dispatcher.Counters[Route];
         Assert.Equal(((long)told.Count, 0L), (held.Offered, held.Delivered));
         Assert.Single(_receiver.Received); // one at a time per route: the rest wait in the queue
 
         // (b) Let go: every notice arrives signed with the route's secret and was stored before it was told.
-        _receiver.Release();
+        _gate.Release();
         var counts = (await dispatcher.CompleteAsync(Bound).WaitAsync(Bound))[Route];
         var secret = Encoding.UTF8.GetBytes(_secret);
         var received = _receiver.Received;
         Assert.NotEmpty(received);
-        Assert.All(received, r => Assert.True(NoticeSignature.Verify(secret, r.Timestamp, r.Body, r.Signature), $"{r.NoticeId} is not signed right"));
+        Assert.All(received, r => Assert.True(NoticeSignature.Verify(secret, r.Timestamp!, r.Body, r.Signature), $"{r.NoticeId} is not signed right"));
         Assert.All(received, r => Assert.Equal(r.NoticeId, JsonDocument.Parse(r.Body).RootElement.GetProperty("noticeId").GetString()));
         var stored = (await PipelineRig.QueryAsync($"SELECT DISTINCT notice_id FROM {db}.alert_notices")).Split('\n').ToHashSet(StringComparer.Ordinal);
-        var delivered = received.Select(r => r.NoticeId).ToHashSet(StringComparer.Ordinal);
+        var delivered = received.Select(r => r.NoticeId!).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(delivered.Except(stored));
         Assert.Equal(told.Select(n => n.NoticeId).ToHashSet(StringComparer.Ordinal), delivered);
 
@@ -99,7 +114,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     {
         Routes =
         [
-            new AlertRoute { Name = Route, Channel = AlertChannels.Webhook, Url = _receiver.Url.ToString(), SecretVariable = _secretVariable },
+            new AlertRoute { Name = Route, Channel = AlertChannels.Webhook, Url = _receiver.Url("alerts"), SecretVariable = _secretVariable },
         ],
         // Long enough that the held request is not timed out and retried while the run goes on.
         Timeout = TimeSpan.FromMinutes(2),
