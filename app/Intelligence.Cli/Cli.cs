@@ -7,9 +7,10 @@ namespace Intelligence.Cli;
 public static class Cli
 {
     public const string Usage = """
-        intelligence: retail operational intelligence, embedded (one process, no services).
+        intelligence: retail operational intelligence, embedded (one process, no services) or
+        distributed (Kafka, Streamiz, a ClickHouse server).
 
-        Commands:
+        Commands, embedded:
           run        run the pipeline: simulator, file or HTTP source into the embedded ClickHouse store
           simulate   write simulated retail events to a JSON-lines file, or POST them to a running ingest
           sql        query the embedded store with ClickHouse SQL (read-only by default)
@@ -18,10 +19,23 @@ public static class Cli
           train      train the anomaly models (ML.NET) on the scored KPI history in the store
           eval-anomaly  measure anomaly detection: the simulator's scenarios and the NAB benchmark
 
+        Commands, distributed (deploy/README.md):
+          topics     create the Kafka topics (idempotent)
+          ingest     the ingest role: HTTP, file or simulator through the gate into Kafka
+          process    the processors on Kafka (Streamiz), with changelogged state
+          health     ask a running role's /healthz (for container health checks)
+
         `intelligence COMMAND --help` explains each. Settings: appsettings.json beside the program,
         --config FILE, and environment variables INTELLIGENCE_<Section>__<Key> (see README).
         Exit codes: 0 done, 1 failed (or the account did not balance), 2 wrong usage, 130 stopped by Ctrl+C.
         """;
+
+    /// <summary>Every command, in the order the usage lists them.</summary>
+    public static readonly IReadOnlyList<string> Commands =
+        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "ingest", "process", "health"];
+
+    /// <summary>The options a command takes: those with a value and the flags.</summary>
+    public static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsFor(string command) => OptionsOf(command);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,6 +54,15 @@ public static class Cli
                 stop.Cancel();
             }
         };
+
+        // Containers and orchestrators stop a process with SIGTERM: treat it as Ctrl+C, so that a
+        // role commits and closes instead of dying mid-batch.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
 
         var command = args[0];
         try
@@ -64,7 +87,12 @@ public static class Cli
                     "serve" => await ServeCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "train" => await TrainCommand.ExecuteAsync(line, settings, stop.Token),
                     "eval-anomaly" => EvalAnomalyCommand.Execute(line, settings),
-                    _ => KeysCommand.Execute(line, settings),
+                    "topics" => await TopicsCommand.ExecuteAsync(line, settings),
+                    "ingest" => await IngestCommand.ExecuteAsync(line, settings, log, stop.Token),
+                    "process" => await ProcessCommand.ExecuteAsync(line, settings, log, stop.Token),
+                    "health" => await HealthCommand.ExecuteAsync(line, settings, stop.Token),
+                    "keys" => KeysCommand.Execute(line, settings),
+                    _ => throw new UsageException($"Unknown command '{command}'."),
                 };
             }
             finally
@@ -99,7 +127,11 @@ public static class Cli
         "keys" => (KeysCommand.Valued, KeysCommand.Flags),
         "train" => (TrainCommand.Valued, TrainCommand.Flags),
         "eval-anomaly" => (EvalAnomalyCommand.Valued, EvalAnomalyCommand.Flags),
-        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, serve, keys, train, eval-anomaly."),
+        "topics" => (TopicsCommand.Valued, TopicsCommand.Flags),
+        "ingest" => (IngestCommand.Valued, IngestCommand.Flags),
+        "process" => (ProcessCommand.Valued, ProcessCommand.Flags),
+        "health" => (HealthCommand.Valued, HealthCommand.Flags),
+        _ => throw new UsageException($"Unknown command '{command}'. Commands: {string.Join(", ", Commands)}."),
     };
 
     private static string HelpFor(string command) => command switch
@@ -111,6 +143,10 @@ public static class Cli
         "keys" => KeysCommand.Usage,
         "train" => TrainCommand.Usage,
         "eval-anomaly" => EvalAnomalyCommand.Usage,
+        "topics" => TopicsCommand.Usage,
+        "ingest" => IngestCommand.Usage,
+        "process" => ProcessCommand.Usage,
+        "health" => HealthCommand.Usage,
         _ => Usage,
     };
 }

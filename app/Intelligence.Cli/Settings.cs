@@ -13,7 +13,7 @@ namespace Intelligence.Cli;
 /// then environment variables prefixed <c>INTELLIGENCE_</c> (e.g. <c>INTELLIGENCE_Sink__MaxBatchRows</c>).
 /// Every value has a default that suits one machine; invalid values stop the start with the key named.
 /// </summary>
-public sealed class Settings(IConfiguration configuration)
+public sealed partial class Settings(IConfiguration configuration)
 {
     public IConfiguration Configuration => configuration;
 

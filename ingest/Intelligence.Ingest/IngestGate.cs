@@ -40,6 +40,16 @@ public sealed class IngestGate(
         return result;
     }
 
+    /// <summary>
+    /// Waits until every input submitted before the call is durably logged (events and dead letters);
+    /// throws when the log gave some up (they were not stored: the source should resend).
+    /// </summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        await events.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await deadLetters.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async ValueTask<IngestResult> LogAsync(RetailEvent accepted, DateTimeOffset now, InputSource source,
         CancellationToken cancellationToken)
     {

@@ -17,4 +17,12 @@ public sealed class TeeWriter<T>(params ITopicWriter<T>[] topics) : ITopicWriter
 
         return first;
     }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var topic in topics)
+        {
+            await topic.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

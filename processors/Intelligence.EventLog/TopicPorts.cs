@@ -5,6 +5,12 @@ public interface ITopicWriter<in T>
 {
     /// <summary>Appends a record, waiting while the topic is full (backpressure).</summary>
     ValueTask<LogPosition> AppendAsync(string key, T value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits until every record appended before the call is durably in the topic. The in-process log
+    /// holds a record once appended; a Kafka producer hands records over without waiting for the broker.
+    /// </summary>
+    ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>The consuming side of a topic: batches in partition order, and commits of what was stored.</summary>

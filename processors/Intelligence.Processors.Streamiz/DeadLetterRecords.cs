@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Unicode;
 using Intelligence.Contracts;
+using Intelligence.EventLog;
+using Intelligence.Ingest;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Streamiz;
@@ -31,32 +31,11 @@ public static class DeadLetterRecords
     private static byte[] Row(Origin origin, string source, string reason, string detail, string? eventId, string? eventType,
         ReadOnlySpan<byte> raw)
     {
-        var utf8 = Utf8.IsValid(raw);
         using var buffer = new MemoryStream(256 + raw.Length);
         using (var row = new Utf8JsonWriter(buffer))
         {
-            row.WriteStartObject();
-            row.WriteString("received_at",
-                origin.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
-            row.WriteString("source", source);
-            row.WriteString("reason", reason);
-            row.WriteString("detail", detail);
-            row.WriteString("event_id", eventId ?? "");
-            row.WriteString("event_type", eventType ?? "");
-            if (utf8)
-            {
-                row.WriteString("raw", raw);
-            }
-            else
-            {
-                row.WriteBase64String("raw", raw);
-            }
-
-            row.WriteString("raw_encoding", utf8 ? "utf8" : "base64");
-            row.WriteNumber("raw_bytes", raw.Length);
-            row.WriteNumber("log_partition", origin.Partition);
-            row.WriteNumber("log_offset", origin.Offset);
-            row.WriteEndObject();
+            DeadLetterRow.Write(row, new DeadLetterRow.Refusal(origin.ReceivedAt, source, reason, detail, eventId, eventType, raw.Length),
+                raw, new LogPosition(origin.Partition, origin.Offset));
         }
 
         return buffer.ToArray();

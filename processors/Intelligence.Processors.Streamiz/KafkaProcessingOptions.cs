@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Intelligence.Kafka;
 
 namespace Intelligence.Processors.Streamiz;
 
@@ -52,6 +53,9 @@ public sealed partial record KafkaProcessingOptions
 
     /// <summary>Stream threads in this instance; more than the topics' partitions leaves threads idle.</summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>The topic names, for the catalogue and the other roles.</summary>
+    public TopicNames Names => new(EventsTopic, MessagesTopic, OutputsTopic, DeadLetterTopic, AlertsTopic);
 
     public IEnumerable<string> Problems()
     {

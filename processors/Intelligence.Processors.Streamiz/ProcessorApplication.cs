@@ -1,5 +1,7 @@
 using Confluent.Kafka;
+using Intelligence.Kafka;
 using Microsoft.Extensions.Logging;
+using Streamiz.Kafka.Net.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using FoldTopology = Intelligence.Processors.Flow.Topology;
@@ -15,8 +17,10 @@ namespace Intelligence.Processors.Streamiz;
 public sealed class ProcessorApplication : IDisposable
 {
     private KafkaStream? _stream;
+    private volatile string _state = "CREATED";
 
-    public ProcessorApplication(FoldTopology topology, KafkaProcessingOptions options, ILoggerFactory? logging = null)
+    public ProcessorApplication(FoldTopology topology, KafkaProcessingOptions options, ILoggerFactory? logging = null,
+        KafkaOptions? connection = null)
     {
         var problems = options.Problems().ToList();
         if (problems.Count > 0)
@@ -25,7 +29,7 @@ public sealed class ProcessorApplication : IDisposable
         }
 
         Options = options;
-        Config = Configure(options, logging);
+        Config = Configure(options, logging, connection);
         Topology = KafkaFoldTopology.Build(topology, options);
     }
 
@@ -36,10 +40,19 @@ public sealed class ProcessorApplication : IDisposable
     public KafkaTopology Topology { get; }
 
     /// <summary>The topics the application reads and writes; all must exist before it starts.</summary>
-    public IReadOnlyList<string> Topics =>
-        [Options.EventsTopic, Options.MessagesTopic, Options.OutputsTopic, Options.DeadLetterTopic, Options.AlertsTopic];
+    public IReadOnlyList<string> Topics => Options.Names.All;
 
-    public static StreamConfig Configure(KafkaProcessingOptions options, ILoggerFactory? logging = null)
+    /// <summary>The stream's state as Streamiz names it: CREATED, REBALANCING, RUNNING, PENDING_SHUTDOWN, NOT_RUNNING or ERROR.</summary>
+    public string State => _state;
+
+    /// <summary>Running or rebalancing (a rebalance is part of normal life: instances come and go).</summary>
+    public bool Healthy => _state is "RUNNING" or "REBALANCING";
+
+    /// <summary>Told of every state change, old then new (Streamiz's stream thread calls it: keep it short).</summary>
+    public event Action<string, string>? StateChanged;
+
+    public static StreamConfig Configure(KafkaProcessingOptions options, ILoggerFactory? logging = null,
+        KafkaOptions? connection = null)
     {
         var config = new StreamConfig<StringSerDes, ByteArraySerDes>
         {
@@ -66,19 +79,46 @@ public sealed class ProcessorApplication : IDisposable
             config.Logger = logging;
         }
 
+        if (connection is not null)
+        {
+            Secure(config, connection);
+        }
+
         return config;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the stream threads: stores are restored from their changelogs, then records flow.
+    /// <paramref name="supplier"/> replaces the Kafka clients (Streamiz's in-memory cluster in tests).
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken, IKafkaSupplier? supplier = null)
     {
         if (_stream is not null)
         {
             throw new InvalidOperationException("The processors are already started.");
         }
 
-        _stream = new KafkaStream(Topology, Config);
+        _stream = supplier is null ? new KafkaStream(Topology, Config) : new KafkaStream(Topology, Config, supplier);
+        _stream.StateChanged += (old, now) =>
+        {
+            _state = now.ToString();
+            StateChanged?.Invoke(old.ToString(), now.ToString());
+        };
         await _stream.StartAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stops gracefully: the stream threads finish the records in hand, commit, flush and close the
+    /// stores (the next start restores only what the changelog has past the local files).
+    /// </summary>
     public void Dispose() => _stream?.Dispose();
+
+    private static void Secure(StreamConfig config, KafkaOptions connection)
+    {
+        // Only what is set: Streamiz keeps every property it is given, and librdkafka refuses empty ones.
+        foreach (var (key, value) in KafkaClients.Configure(new ClientConfig(), connection).Where(kv => kv.Value is not null))
+        {
+            config.AddConfig(key, value);
+        }
+    }
 }

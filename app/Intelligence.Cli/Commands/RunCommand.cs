@@ -2,8 +2,7 @@ using Intelligence.Alerting;
 using Intelligence.Analytics.Chdb;
 using Intelligence.Anomaly.Models;
 using Intelligence.Embedded;
-using Intelligence.Ingest.Http;
-using Intelligence.Ingest.Sources;
+using Intelligence.Processors;
 using Intelligence.Simulator;
 using Serilog;
 
@@ -40,10 +39,7 @@ public static class RunCommand
         CancellationToken stop)
     {
         var kind = line.Value("source") ?? "simulator";
-        if (kind is not ("simulator" or "file" or "http"))
-        {
-            throw new UsageException($"--source must be simulator, file or http (got '{kind}').");
-        }
+        InputSources.Require(kind, line.Value("input"));
 
         var data = line.Value("data") ?? settings.DataDirectory;
         var options = settings.Embedded();
@@ -55,17 +51,9 @@ public static class RunCommand
             http.Urls = urls;
         }
 
-        var input = line.Value("input");
-        if (kind == "file" && (input is null || !File.Exists(input)))
-        {
-            throw new UsageException(input is null
-                ? "--source file needs --input FILE (write one with ./intelligence simulate --out FILE)."
-                : $"Input file '{input}' does not exist.");
-        }
-
         using var loggers = Logging.Factory(log);
         Directory.CreateDirectory(data);
-        options = WithModel(options, Path.Combine(data, "models"), log);
+        options = options with { Processors = WithModel(options.Processors, Path.Combine(data, "models"), log) };
         await using var store = ChdbStore.Open(Path.Combine(data, "chdb"));
         log.Information("Store: {Store}; database {Database}", store.Description, options.Database);
         await using var alerts = new AlertDispatcher(alerting, loggers);
@@ -79,20 +67,13 @@ public static class RunCommand
             progress.Start();
             try
             {
-                switch (kind)
+                if (kind == "simulator")
                 {
-                    case "simulator":
-                        simulator = new RetailSimulator(simulation);
-                        log.Information("Simulating: {Simulation}", SimulationArguments.Describe(simulation));
-                        await new SimulatorSource(simulator).RunAsync(pipeline.Gate, sourceStop.Token);
-                        break;
-                    case "file":
-                        await new JsonLinesFileSource(input!, FileClock(line, input!, log)).RunAsync(pipeline.Gate, sourceStop.Token);
-                        break;
-                    default:
-                        await ServeAsync(pipeline, http, line, log, sourceStop.Token);
-                        break;
+                    simulator = new RetailSimulator(simulation);
+                    log.Information("Simulating: {Simulation}", SimulationArguments.Describe(simulation));
                 }
+
+                await InputSources.RunAsync(kind, pipeline.Gate, simulator, http, line, log, sourceStop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -127,7 +108,7 @@ public static class RunCommand
     }
 
     /// <summary>The latest anomaly model in the folder, loaded into the processors' options; none means cold start, said so.</summary>
-    private static EmbeddedOptions WithModel(EmbeddedOptions options, string folder, Serilog.ILogger log)
+    public static ProcessorOptions WithModel(ProcessorOptions processors, string folder, Serilog.ILogger log)
     {
         var model = ModelStore.Latest(folder);
         if (model is null)
@@ -140,54 +121,6 @@ public static class RunCommand
                 model.Label, model.TrainedAt, model.DataFrom, model.DataTo, string.Join(", ", model.Families.Keys));
         }
 
-        var processors = options.Processors;
-        return options with { Processors = processors with { Anomaly = processors.Anomaly with { Model = model } } };
-    }
-
-    /// <summary>The clock a file's event times are judged by: --as-of, a simulated file's end, or now.</summary>
-    private static TimeProvider FileClock(CommandLine line, string input, Serilog.ILogger log)
-    {
-        DateTimeOffset? asOf = null;
-        if (line.Value("as-of") is { } text)
-        {
-            asOf = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                ? at
-                : throw new UsageException($"--as-of '{text}' is not a date-time; use ISO 8601 such as 2026-11-20T00:00:00Z.");
-        }
-
-        asOf ??= GroundTruthFile.SimulatedEndBeside(input);
-        if (asOf is null)
-        {
-            log.Information("Reading {File}; event times judged by the system clock", input);
-            return TimeProvider.System;
-        }
-
-        log.Information("Reading {File}; event times judged as of {AsOf:O}", input, asOf);
-        return new AsOfClock(asOf.Value);
-    }
-
-    private static async Task ServeAsync(EmbeddedPipeline pipeline, HttpIngestOptions http, CommandLine line,
-        Serilog.ILogger log, CancellationToken stop)
-    {
-        var keys = ApiKeyRing.From(http);
-        var app = await IngestServer.StartAsync(pipeline.Gate, keys, http, TimeProvider.System,
-            logging => logging.AddSerilog(log), stop);
-        await using (app)
-        {
-            log.Information("Listening on {Urls}{Path} for sources {Sources}; Ctrl+C to stop",
-                http.Urls, IngestEndpoint.Path, string.Join(", ", keys.Sources));
-            var duration = line.Value("duration") is null ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(line.Number("duration", 0, 1));
-            try
-            {
-                await Task.Delay(duration, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: stop taking requests, then store what was accepted.
-            }
-
-            await app.StopAsync(CancellationToken.None);
-        }
+        return processors with { Anomaly = processors.Anomaly with { Model = model } };
     }
 }

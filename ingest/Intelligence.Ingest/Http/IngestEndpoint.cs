@@ -1,4 +1,5 @@
 using System.Buffers;
+using Intelligence.EventLog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -115,6 +116,23 @@ public static class IngestEndpoint
                     results.Add(new EventResponse(i, result.EventId, "rejected", result.Rejection!.Code, result.Rejection.Detail));
                     break;
             }
+        }
+
+        // Answer only once the log holds the batch: a producer that hands records to Kafka without
+        // waiting is waited for here, once per request.
+        try
+        {
+            await gate.FlushAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RecordsNotLoggedException
+                                   || (ex is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
+        {
+            var response = new BatchResponse(accepted, duplicates, rejected, results, Enumerable.Range(0, events.Count).ToList(),
+                ex is RecordsNotLoggedException
+                    ? ex.Message
+                    : "the event log has not confirmed this batch in time; resend it after Retry-After seconds (events already stored come back as duplicates)");
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Json(response, IngestJson.Default.BatchResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         return Results.Json(new BatchResponse(accepted, duplicates, rejected, results), IngestJson.Default.BatchResponse);

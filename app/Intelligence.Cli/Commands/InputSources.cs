@@ -1,0 +1,95 @@
+using Intelligence.Embedded;
+using Intelligence.Ingest;
+using Intelligence.Ingest.Http;
+using Intelligence.Ingest.Sources;
+using Intelligence.Simulator;
+using Serilog;
+
+namespace Intelligence.Cli.Commands;
+
+/// <summary>
+/// The sources `run` and `ingest` read, through one gate: the simulator, a JSON-lines file, or the
+/// HTTP endpoint (until --duration or Ctrl+C).
+/// </summary>
+public static class InputSources
+{
+    public static void Require(string kind, string? input)
+    {
+        if (kind is not ("simulator" or "file" or "http"))
+        {
+            throw new UsageException($"--source must be simulator, file or http (got '{kind}').");
+        }
+
+        if (kind == "file" && (input is null || !File.Exists(input)))
+        {
+            throw new UsageException(input is null
+                ? "--source file needs --input FILE (write one with ./intelligence simulate --out FILE)."
+                : $"Input file '{input}' does not exist.");
+        }
+    }
+
+    public static async Task RunAsync(string kind, IngestGate gate, RetailSimulator? simulator, HttpIngestOptions http,
+        CommandLine line, Serilog.ILogger log, CancellationToken stop)
+    {
+        switch (kind)
+        {
+            case "simulator":
+                await new SimulatorSource(simulator!).RunAsync(gate, stop);
+                break;
+            case "file":
+                var input = line.Value("input")!;
+                await new JsonLinesFileSource(input, FileClock(line, input, log)).RunAsync(gate, stop);
+                break;
+            default:
+                await ServeAsync(gate, http, line, log, stop);
+                break;
+        }
+    }
+
+    /// <summary>The clock a file's event times are judged by: --as-of, a simulated file's end, or now.</summary>
+    public static TimeProvider FileClock(CommandLine line, string input, Serilog.ILogger log)
+    {
+        DateTimeOffset? asOf = null;
+        if (line.Value("as-of") is { } text)
+        {
+            asOf = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : throw new UsageException($"--as-of '{text}' is not a date-time; use ISO 8601 such as 2026-11-20T00:00:00Z.");
+        }
+
+        asOf ??= GroundTruthFile.SimulatedEndBeside(input);
+        if (asOf is null)
+        {
+            log.Information("Reading {File}; event times judged by the system clock", input);
+            return TimeProvider.System;
+        }
+
+        log.Information("Reading {File}; event times judged as of {AsOf:O}", input, asOf);
+        return new AsOfClock(asOf.Value);
+    }
+
+    private static async Task ServeAsync(IngestGate gate, HttpIngestOptions http, CommandLine line,
+        Serilog.ILogger log, CancellationToken stop)
+    {
+        var keys = ApiKeyRing.From(http);
+        var app = await IngestServer.StartAsync(gate, keys, http, TimeProvider.System,
+            logging => logging.AddSerilog(log), stop);
+        await using (app)
+        {
+            log.Information("Listening on {Urls}{Path} for sources {Sources}; Ctrl+C to stop",
+                http.Urls, IngestEndpoint.Path, string.Join(", ", keys.Sources));
+            var duration = line.Value("duration") is null ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(line.Number("duration", 0, 1));
+            try
+            {
+                await Task.Delay(duration, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop taking requests, then store what was accepted.
+            }
+
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+}
