@@ -23,6 +23,9 @@ public sealed class ProcessorHost(ProcessorApplication application, KafkaOptions
 
     public ProcessorApplication Application => application;
 
+    /// <summary>Where <c>/healthz</c> and <c>/metrics</c> are served, once running (port 0 in the options becomes the real one).</summary>
+    public IReadOnlyList<string> HealthUrls { get; private set; } = [];
+
     public RoleStatus Status()
     {
         var options = application.Options;
@@ -50,6 +53,7 @@ public sealed class ProcessorHost(ProcessorApplication application, KafkaOptions
         _logger.LogInformation("Processors {ApplicationId} started on {Brokers}: {Threads} thread(s), {Guarantee}, state in {StateDirectory}",
             options.ApplicationId, kafka.BootstrapServers, options.Threads, options.Guarantee, options.StateDirectory);
         await using var endpoint = await HealthEndpoint.StartAsync(health, Status, loggers, stop).ConfigureAwait(false);
+        HealthUrls = endpoint.Urls;
         try
         {
             while (!stop.IsCancellationRequested)

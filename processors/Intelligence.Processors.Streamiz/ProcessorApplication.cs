@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Streamiz.Kafka.Net.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.State;
 using FoldTopology = Intelligence.Processors.Flow.Topology;
 using KafkaTopology = Streamiz.Kafka.Net.Stream.Topology;
 
@@ -105,6 +106,21 @@ public sealed class ProcessorApplication : IDisposable
             StateChanged?.Invoke(old.ToString(), now.ToString());
         };
         await _stream.StartAsync(cancellationToken);
+    }
+
+    /// <summary>A fold's store as this instance holds it (its partitions only), state as JSON by key: for operators and tests.</summary>
+    public IReadOnlyDictionary<string, string> StoreContents(string fold)
+    {
+        var stream = _stream ?? throw new InvalidOperationException("The processors are not started.");
+        var store = stream.Store(StoreQueryParameters.FromNameAndType(fold, QueryableStoreTypes.KeyValueStore<string, byte[]>()));
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var all = store.All().GetEnumerator();
+        while (all.MoveNext())
+        {
+            contents[all.Current.Key] = System.Text.Encoding.UTF8.GetString(all.Current.Value);
+        }
+
+        return contents;
     }
 
     /// <summary>

@@ -45,20 +45,41 @@ public static class ParityCheck
         }
 
         var kafkaTime = clock.Elapsed;
+        var differences = Differences(topology, engine, sink, kafka.Rows, kafka.Store);
+        return new ParityReport(differences.Take(MaxListed * 4).ToList(), events.Count, sink.Rows.Count, kafka.Rows.Count,
+            topology.Folds.Sum(f => engine.Store(f.Name).Count), sink.Failures.Count, engineTime, kafkaTime);
+    }
+
+    /// <summary>
+    /// Runs the events through the engine and compares what it produced with rows and stores that another
+    /// run of the same topology left (the whole Streamiz application on its in-memory cluster, say).
+    /// </summary>
+    public static IReadOnlyList<string> Compare(Topology topology, IReadOnlyList<RetailEvent> events,
+        IReadOnlyList<(string Key, string Table, string Json)> kafkaRows, Func<string, IReadOnlyDictionary<string, string>> kafkaStore)
+    {
+        var engine = new FoldEngine(topology);
+        var sink = new CollectingSink();
+        foreach (var e in events)
+        {
+            engine.Process(e, sink);
+        }
+
+        return Differences(topology, engine, sink, kafkaRows, kafkaStore).Take(MaxListed * 4).ToList();
+    }
+
+    private static List<string> Differences(Topology topology, FoldEngine engine, CollectingSink sink,
+        IReadOnlyList<(string Key, string Table, string Json)> kafkaRows, Func<string, IReadOnlyDictionary<string, string>> kafkaStore)
+    {
         var differences = new List<string>();
-        CompareRows(sink.Rows, kafka.Rows.Where(r => r.Table != ProcessingFailureRow.TableName).ToList(), differences);
-        CompareFailures(sink.Failures, kafka.Rows.Where(r => r.Table == ProcessingFailureRow.TableName).ToList(), differences);
-        var keys = 0;
+        CompareRows(sink.Rows, kafkaRows.Where(r => r.Table != ProcessingFailureRow.TableName).ToList(), differences);
+        CompareFailures(sink.Failures, kafkaRows.Where(r => r.Table == ProcessingFailureRow.TableName).ToList(), differences);
         foreach (var fold in topology.Folds)
         {
             var expected = engine.Store(fold.Name).ToDictionary(kv => kv.Key, kv => StoredJson(kv.Value, fold.StateType), StringComparer.Ordinal);
-            var actual = kafka.Store(fold.Name);
-            keys += expected.Count;
-            Compare($"store {fold.Name}", expected, actual, differences);
+            Compare($"store {fold.Name}", expected, kafkaStore(fold.Name), differences);
         }
 
-        return new ParityReport(differences.Take(MaxListed * 4).ToList(), events.Count, sink.Rows.Count, kafka.Rows.Count, keys,
-            sink.Failures.Count, engineTime, kafkaTime);
+        return differences;
     }
 
     private static void CompareRows(List<OutputRow> engineRows, List<(string Key, string Table, string Json)> kafkaRows, List<string> differences)
