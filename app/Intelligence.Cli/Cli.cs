@@ -90,7 +90,8 @@ public static class Cli
         }
     }
 
-    private static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsOf(string command) => command switch
+    /// <summary>The options that take a value and the flags of <paramref name="command"/>; a <see cref="UsageException"/> for an unknown command.</summary>
+    public static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsOf(string command) => command switch
     {
         "run" => (RunCommand.Valued, RunCommand.Flags),
         "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
