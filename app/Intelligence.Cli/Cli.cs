@@ -34,9 +34,6 @@ public static class Cli
     public static readonly IReadOnlyList<string> Commands =
         ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "ingest", "process", "health"];
 
-    /// <summary>The options a command takes: those with a value and the flags.</summary>
-    public static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsFor(string command) => OptionsOf(command);
-
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -118,7 +115,8 @@ public static class Cli
         }
     }
 
-    private static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsOf(string command) => command switch
+    /// <summary>The options that take a value and the flags of <paramref name="command"/>; a <see cref="UsageException"/> for an unknown command.</summary>
+    public static (IReadOnlySet<string> Valued, IReadOnlySet<string> Flags) OptionsOf(string command) => command switch
     {
         "run" => (RunCommand.Valued, RunCommand.Flags),
         "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
