@@ -13,6 +13,7 @@ public static class Cli
           run        run the pipeline: simulator, file or HTTP source into the embedded ClickHouse store
           simulate   write simulated retail events to a JSON-lines file, or POST them to a running ingest
           sql        query the embedded store with ClickHouse SQL (read-only by default)
+          migrate    bring a ClickHouse server's database up to the pipeline's schema (distributed runtime)
           serve      the dashboards in a browser: the embedded console on http://127.0.0.1:5090, read-only
           keys       create and list API keys for the HTTP source
           train      train the anomaly models (ML.NET) on the scored KPI history in the store
@@ -61,6 +62,7 @@ public static class Cli
                     "run" => await RunCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "simulate" => await SimulateCommand.ExecuteAsync(line, log, stop.Token),
                     "sql" => await SqlCommand.ExecuteAsync(line, settings),
+                    "migrate" => await MigrateCommand.ExecuteAsync(line, settings, stop.Token),
                     "serve" => await ServeCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "train" => await TrainCommand.ExecuteAsync(line, settings, stop.Token),
                     "eval-anomaly" => EvalAnomalyCommand.Execute(line, settings),
@@ -95,11 +97,12 @@ public static class Cli
         "run" => (RunCommand.Valued, RunCommand.Flags),
         "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
         "sql" => (SqlCommand.Valued, SqlCommand.Flags),
+        "migrate" => (MigrateCommand.Valued, MigrateCommand.Flags),
         "serve" => (ServeCommand.Valued, ServeCommand.Flags),
         "keys" => (KeysCommand.Valued, KeysCommand.Flags),
         "train" => (TrainCommand.Valued, TrainCommand.Flags),
         "eval-anomaly" => (EvalAnomalyCommand.Valued, EvalAnomalyCommand.Flags),
-        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, serve, keys, train, eval-anomaly."),
+        _ => throw new UsageException($"Unknown command '{command}'. Commands: run, simulate, sql, migrate, serve, keys, train, eval-anomaly."),
     };
 
     private static string HelpFor(string command) => command switch
@@ -107,6 +110,7 @@ public static class Cli
         "run" => RunCommand.Usage,
         "simulate" => SimulateCommand.Usage,
         "sql" => SqlCommand.Usage,
+        "migrate" => MigrateCommand.Usage,
         "serve" => ServeCommand.Usage,
         "keys" => KeysCommand.Usage,
         "train" => TrainCommand.Usage,
