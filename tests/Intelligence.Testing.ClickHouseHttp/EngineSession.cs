@@ -52,6 +52,20 @@ internal sealed partial class EngineSession
         return Encoding.UTF8.GetString(output.Bytes);
     }
 
+    /// <summary>The engine's number for each error name, so statuses follow the engine's own codes.</summary>
+    public async Task<IReadOnlyList<(int Code, string Name)>> ErrorCodesAsync(IReadOnlyCollection<string> names, CancellationToken ct)
+    {
+        var list = "[" + string.Join(",", names.Select(n => $"'{n}'")) + "]";
+        var text = await QueryTextAsync(
+            "SELECT number, errorCodeToName(number) FROM numbers(2000) WHERE has({names:Array(String)}, errorCodeToName(number))",
+            new Dictionary<string, string> { ["names"] = list },
+            ct);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Select(f => (int.Parse(f[0], CultureInfo.InvariantCulture), f[1]))
+            .ToList();
+    }
+
     private ChdbOutput Run(ChdbConnection connection, QueryRequest request)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
@@ -136,18 +150,4 @@ internal sealed partial class EngineSession
 
     [GeneratedRegex(@"^-?[0-9]{1,18}(\.[0-9]{1,18})?\z")]
     private static partial Regex NumberPattern();
-
-    /// <summary>The engine's number for each error name, so statuses follow the engine's own codes.</summary>
-    public async Task<IReadOnlyList<(int Code, string Name)>> ErrorCodesAsync(IReadOnlyCollection<string> names, CancellationToken ct)
-    {
-        var list = "[" + string.Join(",", names.Select(n => $"'{n}'")) + "]";
-        var text = await QueryTextAsync(
-            "SELECT number, errorCodeToName(number) FROM numbers(2000) WHERE has({names:Array(String)}, errorCodeToName(number))",
-            new Dictionary<string, string> { ["names"] = list },
-            ct);
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t'))
-            .Select(f => (int.Parse(f[0], CultureInfo.InvariantCulture), f[1]))
-            .ToList();
-    }
 }
