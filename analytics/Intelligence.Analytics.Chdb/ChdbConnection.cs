@@ -71,6 +71,26 @@ internal sealed unsafe class ChdbConnection
         }
     }
 
+    /// <summary>
+    /// Runs one statement and returns its output as bytes, so any format, binary ones included,
+    /// reaches the caller unchanged (the chDB HTTP test fixture serves them).
+    /// </summary>
+    public ChdbOutput QueryOutput(string sql, string format, IReadOnlyDictionary<string, string> parameters)
+    {
+        var query = Encoding.UTF8.GetBytes(sql);
+        var formatBytes = Encoding.UTF8.GetBytes(format);
+        using var bound = new Utf8Parameters(parameters);
+        fixed (byte* q = query, f = formatBytes)
+        {
+            var result = parameters.Count == 0
+                ? ChdbNative.Query(Handle, q, (nuint)query.Length, f, (nuint)formatBytes.Length)
+                : ChdbNative.QueryWithParameters(
+                    Handle, q, (nuint)query.Length, f, (nuint)formatBytes.Length,
+                    bound.Names, bound.NameLengths, bound.Values, bound.ValueLengths, (nuint)bound.Count);
+            return ReadOutputAndDestroy(result);
+        }
+    }
+
     /// <summary>Streams <paramref name="data"/> into <paramref name="insert"/> (an INSERT without FORMAT).</summary>
     public InsertResult Insert(string insert, string format, ReadOnlySpan<byte> data)
     {
@@ -132,6 +152,30 @@ internal sealed unsafe class ChdbConnection
             return new QueryResult(
                 text,
                 ChdbNative.ResultRowsRead(result),
+                TimeSpan.FromSeconds(ChdbNative.ResultElapsedSeconds(result)));
+        }
+        finally
+        {
+            ChdbNative.DestroyResult(result);
+        }
+    }
+
+    private static ChdbOutput ReadOutputAndDestroy(nint result)
+    {
+        if (result == 0)
+        {
+            throw new AnalyticsException("chDB returned no result for the statement.");
+        }
+
+        try
+        {
+            ThrowIfFailed(ChdbNative.ResultError(result));
+            var length = checked((int)ChdbNative.ResultLength(result));
+            var bytes = length == 0 ? [] : new ReadOnlySpan<byte>(ChdbNative.ResultBuffer(result), length).ToArray();
+            return new ChdbOutput(
+                bytes,
+                ChdbNative.ResultRowsRead(result),
+                ChdbNative.ResultRowsWritten(result),
                 TimeSpan.FromSeconds(ChdbNative.ResultElapsedSeconds(result)));
         }
         finally

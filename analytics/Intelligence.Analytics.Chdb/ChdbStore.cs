@@ -131,7 +131,11 @@ public sealed class ChdbStore : IAnalyticsStore
 
     private static string Describe(string path) => path == InMemory ? "in-memory storage" : $"'{path}'";
 
-    private async Task<T> RunAsync<T>(Func<ChdbConnection, T> call, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="call"/> on the connection with the store's gate held, so a sequence of
+    /// statements (the HTTP test fixture's USE, SET, query, restore) runs without another caller between them.
+    /// </summary>
+    internal async Task<T> RunAsync<T>(Func<ChdbConnection, T> call, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try

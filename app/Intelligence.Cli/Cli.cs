@@ -21,6 +21,7 @@ public static class Cli
 
         Commands, distributed (deploy/README.md):
           topics     create the Kafka topics (idempotent)
+          migrate    bring a ClickHouse server's database up to the pipeline's schema
           ingest     the ingest role: HTTP, file or simulator through the gate into Kafka
           process    the processors on Kafka (Streamiz), with changelogged state
           health     ask a running role's /healthz (for container health checks)
@@ -32,7 +33,7 @@ public static class Cli
 
     /// <summary>Every command, in the order the usage lists them.</summary>
     public static readonly IReadOnlyList<string> Commands =
-        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "ingest", "process", "health"];
+        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "migrate", "ingest", "process", "health"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -81,6 +82,7 @@ public static class Cli
                     "run" => await RunCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "simulate" => await SimulateCommand.ExecuteAsync(line, log, stop.Token),
                     "sql" => await SqlCommand.ExecuteAsync(line, settings),
+                    "migrate" => await MigrateCommand.ExecuteAsync(line, settings, stop.Token),
                     "serve" => await ServeCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "train" => await TrainCommand.ExecuteAsync(line, settings, stop.Token),
                     "eval-anomaly" => EvalAnomalyCommand.Execute(line, settings),
@@ -121,6 +123,7 @@ public static class Cli
         "run" => (RunCommand.Valued, RunCommand.Flags),
         "simulate" => (SimulateCommand.Valued, SimulateCommand.Flags),
         "sql" => (SqlCommand.Valued, SqlCommand.Flags),
+        "migrate" => (MigrateCommand.Valued, MigrateCommand.Flags),
         "serve" => (ServeCommand.Valued, ServeCommand.Flags),
         "keys" => (KeysCommand.Valued, KeysCommand.Flags),
         "train" => (TrainCommand.Valued, TrainCommand.Flags),
@@ -137,6 +140,7 @@ public static class Cli
         "run" => RunCommand.Usage,
         "simulate" => SimulateCommand.Usage,
         "sql" => SqlCommand.Usage,
+        "migrate" => MigrateCommand.Usage,
         "serve" => ServeCommand.Usage,
         "keys" => KeysCommand.Usage,
         "train" => TrainCommand.Usage,

@@ -1,4 +1,5 @@
 using Intelligence.Alerting;
+using Intelligence.Analytics.ClickHouse;
 using Intelligence.Contracts;
 using Intelligence.Embedded;
 using Intelligence.EventLog;
@@ -88,6 +89,21 @@ public sealed partial class Settings(IConfiguration configuration)
         return problems.Count == 0
             ? alerting
             : throw new UsageException("Configuration of alert delivery is invalid:" + Environment.NewLine + "  "
+                + string.Join(Environment.NewLine + "  ", problems));
+    }
+
+    /// <summary>
+    /// The ClickHouse server of the distributed runtime (section <c>ClickHouse</c>); a URL or database
+    /// given on the command line wins over the configuration.
+    /// </summary>
+    public ClickHouseOptions ClickHouse(string? url = null, string? database = null)
+    {
+        var configured = OptionsBinder.Bind<ClickHouseOptions>(configuration.GetSection(ClickHouseOptions.Section));
+        var options = configured with { Url = url ?? configured.Url, Database = database ?? configured.Database };
+        var problems = options.Problems().ToList();
+        return problems.Count == 0
+            ? options
+            : throw new UsageException("Configuration of the ClickHouse server is invalid:" + Environment.NewLine + "  "
                 + string.Join(Environment.NewLine + "  ", problems));
     }
 

@@ -1,4 +1,5 @@
 using Intelligence.Alerting;
+using Intelligence.Analytics.ClickHouse;
 using Intelligence.Contracts;
 using Intelligence.Distributed;
 using Intelligence.Embedded;
@@ -37,6 +38,7 @@ public static class SettingsCatalog
         [TopicsOptions.Section] = typeof(TopicsOptions),
         [ProducerOptions.Section] = typeof(ProducerOptions),
         [HealthOptions.Section] = typeof(HealthOptions),
+        [ClickHouseOptions.Section] = typeof(ClickHouseOptions),
     };
 
     /// <summary>Keys read one at a time (<c>configuration["..."]</c>), not through an options type.</summary>
@@ -60,7 +62,7 @@ public static class SettingsCatalog
     /// </summary>
     public static IReadOnlySet<string> Variables { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "INTELLIGENCE_CLICKHOUSE_PASSWORD",
+        ClickHouseOptions.PasswordVariable,
         KafkaOptions.SaslPasswordVariable,
         "INTELLIGENCE_CHDB_LIB",
         "INTELLIGENCE_CACHE",

@@ -25,7 +25,7 @@ public sealed class CommandTests : IDisposable
         var help = await CliProcess.RunAsync("--help");
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var command in new[] { "run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly" })
+        foreach (var command in new[] { "run", "simulate", "sql", "migrate", "serve", "keys", "train", "eval-anomaly" })
         {
             Assert.Contains(command, help.Out, StringComparison.Ordinal);
         }

@@ -14,14 +14,12 @@ public static class Pending
         new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase)
         {
             ["Kafka:Sink"] = Set("GroupId", "MaxBatchRows", "MaxBatchBytes", "Linger", "InitialBackoff", "MaxBackoff"),
-            ["ClickHouse"] = Set("Url", "Database", "User", "PasswordFile"),
         };
 
     /// <summary>Commands of the distributed roles, with the options the deployment passes them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Commands { get; } =
         new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
         {
-            ["migrate"] = Set("clickhouse", "database", "config"),
             ["sink"] = Set("kafka", "clickhouse", "config"),
         };
 
