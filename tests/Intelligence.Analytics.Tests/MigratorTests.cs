@@ -101,4 +101,24 @@ public sealed class MigratorTests(EngineFixture engine)
             "channel\torder_placed\t3\t2026-11-02 10:00:00.000\t2026-11-02 10:00:02.000\n",
             view.Text);
     }
+
+    [Fact]
+    public async Task Every_append_only_table_keeps_an_insert_deduplication_window_so_a_retried_batch_is_stored_once()
+    {
+        var database = UniqueDatabase.Named("windows");
+        await Migrator.ApplyAsync(store, database);
+
+        var tables = await store.QueryAsync(
+            "SELECT name FROM system.tables WHERE database = {db:String} AND engine = 'MergeTree' AND name != 'schema_migrations' " +
+            "AND position(create_table_query, 'non_replicated_deduplication_window') = 0 ORDER BY name",
+            "TabSeparated",
+            new Dictionary<string, string> { ["db"] = database });
+        var appendOnly = await store.QueryAsync(
+            "SELECT count() FROM system.tables WHERE database = {db:String} AND engine = 'MergeTree'",
+            "TabSeparated",
+            new Dictionary<string, string> { ["db"] = database });
+
+        Assert.Equal("", tables.Text.Trim());
+        Assert.True(int.Parse(appendOnly.Text.Trim(), System.Globalization.CultureInfo.InvariantCulture) >= 5, appendOnly.Text);
+    }
 }
