@@ -1,10 +1,9 @@
-using Intelligence.Analytics;
-
-namespace Intelligence.Embedded;
+namespace Intelligence.Analytics;
 
 /// <summary>
 /// Tells a store error that will pass (the store busy, short of memory, restarting) from one that
-/// retrying cannot fix (the table is gone, a row is refused, the user may not write).
+/// retrying cannot fix (the table is gone, a row is refused, the user may not write). Every sink of
+/// both runtimes judges store errors here.
 /// </summary>
 public static class StoreErrors
 {
@@ -13,18 +12,4 @@ public static class StoreErrors
     private static readonly HashSet<int> Permanent = [6, 16, 27, 53, 60, 62, 81, 117, 164, 497];
 
     public static bool IsPermanent(AnalyticsException error) => error.Code is { } code && Permanent.Contains(code);
-}
-
-/// <summary>A sink stopped because the store refused its batch for good.</summary>
-public sealed class SinkFailedException(string message, Exception inner) : Exception(message, inner)
-{
-    public SinkFailedException()
-        : this("The sink failed.", new InvalidOperationException())
-    {
-    }
-
-    public SinkFailedException(string message)
-        : this(message, new InvalidOperationException(message))
-    {
-    }
 }
