@@ -193,7 +193,11 @@ public sealed class SinkWorker : IDisposable
         }
 
         Metrics.BatchStored(_batch.DeadLettered);
-        _commits.Commit(plan.Ranges.Select(r => new PartitionOffset(r.Partition, r.Last + 1)), $"batch {plan.Id}");
+        // A partition given back to us while the batch was stored may have moved on under another
+        // member meanwhile: committing our end would move its offset backwards. Its assignment is
+        // settled next, from what the group committed.
+        _commits.Commit(plan.Ranges.Where(r => !_newlyAssigned.Contains(r.Partition)).Select(r => new PartitionOffset(r.Partition, r.Last + 1)),
+            $"batch {plan.Id}");
         _logger.LogDebug("Stored batch {BatchId}: {Records} records in {Elapsed}", plan.Id, plan.Records, _clock.GetElapsedTime(started));
         _batch.Clear();
         _batchOpenedAt = null;
