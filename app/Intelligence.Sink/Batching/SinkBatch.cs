@@ -37,7 +37,7 @@ internal sealed class SinkBatch
             _tables[target.Table] = spans = [];
         }
 
-        spans.Add(new RowSpan(record.Partition, record.Offset, at, _rows.WrittenCount - at));
+        spans.Add(new RowSpan(record.Partition, record.Offset, at, _rows.WrittenCount - at, target.IsDeadLetter));
         _ranges[record.Partition] = _ranges.TryGetValue(record.Partition, out var range)
             ? range with { First = Math.Min(range.First, record.Offset), Last = Math.Max(range.Last, record.Offset), Records = range.Records + 1 }
             : new PlannedRange(record.Partition, start, record.Offset, record.Offset, 1);
@@ -61,12 +61,12 @@ internal sealed class SinkBatch
         {
             foreach (var spans in _tables.Values)
             {
+                DeadLettered -= spans.Count(s => s.DeadLetter && partitions.Contains(s.Partition));
                 spans.RemoveAll(s => partitions.Contains(s.Partition));
             }
 
             // Their bytes stay in the buffer until the batch is stored; they still count against MaxBatchBytes.
             Records -= dropped;
-            DeadLettered = Math.Min(DeadLettered, Records);
             if (Records == 0)
             {
                 Clear();
@@ -114,7 +114,7 @@ internal sealed class SinkBatch
         DeadLettered = 0;
     }
 
-    private readonly record struct RowSpan(PartitionId Partition, long Offset, int Start, int Length)
+    private readonly record struct RowSpan(PartitionId Partition, long Offset, int Start, int Length, bool DeadLetter)
     {
         public static readonly Comparison<RowSpan> Order = (a, b) =>
         {

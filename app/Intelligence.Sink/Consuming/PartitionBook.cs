@@ -14,8 +14,6 @@ internal sealed class PartitionBook
     private readonly Dictionary<PartitionId, long> _start = [];
     private readonly Dictionary<PartitionId, long> _storedThrough = [];
 
-    public IReadOnlyCollection<PartitionId> Held => _held;
-
     public bool Holds(PartitionId partition) => _held.Contains(partition);
 
     public void Assign(IEnumerable<PartitionId> partitions) => _held.UnionWith(partitions);
@@ -29,9 +27,6 @@ internal sealed class PartitionBook
             _storedThrough.Remove(partition);
         }
     }
-
-    /// <summary>Whether the worker has learnt the committed offset (it has once the assignment was resumed).</summary>
-    public bool IsResumed(PartitionId partition) => _start.ContainsKey(partition);
 
     public long StartOf(PartitionId partition) => _start.TryGetValue(partition, out var start) ? start : NoneCommitted;
 
