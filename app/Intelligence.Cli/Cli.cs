@@ -24,6 +24,7 @@ public static class Cli
           migrate    bring a ClickHouse server's database up to the pipeline's schema
           ingest     the ingest role: HTTP, file or simulator through the gate into Kafka
           process    the processors on Kafka (Streamiz), with changelogged state
+          sink       the output topics into a ClickHouse server, batched and exactly once
           health     ask a running role's /healthz (for container health checks)
 
         `intelligence COMMAND --help` explains each. Settings: appsettings.json beside the program,
@@ -33,7 +34,7 @@ public static class Cli
 
     /// <summary>Every command, in the order the usage lists them.</summary>
     public static readonly IReadOnlyList<string> Commands =
-        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "migrate", "ingest", "process", "health"];
+        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "migrate", "ingest", "process", "sink", "health"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -89,6 +90,7 @@ public static class Cli
                     "topics" => await TopicsCommand.ExecuteAsync(line, settings),
                     "ingest" => await IngestCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "process" => await ProcessCommand.ExecuteAsync(line, settings, log, stop.Token),
+                    "sink" => await SinkCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "health" => await HealthCommand.ExecuteAsync(line, settings, stop.Token),
                     "keys" => KeysCommand.Execute(line, settings),
                     _ => throw new UsageException($"Unknown command '{command}'."),
@@ -131,6 +133,7 @@ public static class Cli
         "topics" => (TopicsCommand.Valued, TopicsCommand.Flags),
         "ingest" => (IngestCommand.Valued, IngestCommand.Flags),
         "process" => (ProcessCommand.Valued, ProcessCommand.Flags),
+        "sink" => (SinkCommand.Valued, SinkCommand.Flags),
         "health" => (HealthCommand.Valued, HealthCommand.Flags),
         _ => throw new UsageException($"Unknown command '{command}'. Commands: {string.Join(", ", Commands)}."),
     };
@@ -148,6 +151,7 @@ public static class Cli
         "topics" => TopicsCommand.Usage,
         "ingest" => IngestCommand.Usage,
         "process" => ProcessCommand.Usage,
+        "sink" => SinkCommand.Usage,
         "health" => HealthCommand.Usage,
         _ => Usage,
     };

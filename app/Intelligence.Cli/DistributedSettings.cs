@@ -1,6 +1,8 @@
+using Intelligence.Analytics.ClickHouse;
 using Intelligence.Distributed;
 using Intelligence.Kafka;
 using Intelligence.Processors.Streamiz;
+using Intelligence.Sink;
 using Microsoft.Extensions.Configuration;
 
 namespace Intelligence.Cli;
@@ -37,6 +39,32 @@ public sealed partial class Settings
         var processing = OptionsBinder.Bind<KafkaProcessingOptions>(configuration.GetSection("Kafka:Processing"))
             with { BootstrapServers = kafka.BootstrapServers };
         return Valid(processing, processing.Problems(), "the processors on Kafka");
+    }
+
+    /// <summary>
+    /// Section <c>Kafka:Sink</c>. The topics are the processors' (<c>Kafka:Processing:*Topic</c>) and the
+    /// database is the server's (<c>ClickHouse:Database</c>): each is set in one place only.
+    /// </summary>
+    public KafkaSinkOptions KafkaSink(TopicNames topics, ClickHouseOptions clickhouse)
+    {
+        foreach (var key in new[] { "EventsTopic", "OutputsTopic", "DeadLetterTopic", "Database" })
+        {
+            if (configuration[$"{KafkaSinkOptions.Section}:{key}"] is not null)
+            {
+                throw new UsageException(key == "Database"
+                    ? "Kafka:Sink:Database is not read: the sink writes to ClickHouse:Database (or --database)."
+                    : $"Kafka:Sink:{key} is not read: topic names are set once, in Kafka:Processing.");
+            }
+        }
+
+        var sink = OptionsBinder.Bind<KafkaSinkOptions>(configuration.GetSection(KafkaSinkOptions.Section)) with
+        {
+            EventsTopic = topics.Events,
+            OutputsTopic = topics.Outputs,
+            DeadLetterTopic = topics.DeadLetters,
+            Database = clickhouse.Database,
+        };
+        return Valid(sink, sink.Problems(), "the sink");
     }
 
     public HealthOptions Health() =>

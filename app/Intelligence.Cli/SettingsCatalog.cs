@@ -8,6 +8,7 @@ using Intelligence.Ingest.Http;
 using Intelligence.Kafka;
 using Intelligence.Processors;
 using Intelligence.Processors.Streamiz;
+using Intelligence.Sink;
 
 namespace Intelligence.Cli;
 
@@ -39,6 +40,7 @@ public static class SettingsCatalog
         [ProducerOptions.Section] = typeof(ProducerOptions),
         [HealthOptions.Section] = typeof(HealthOptions),
         [ClickHouseOptions.Section] = typeof(ClickHouseOptions),
+        [KafkaSinkOptions.Section] = typeof(KafkaSinkOptions),
     };
 
     /// <summary>Keys read one at a time (<c>configuration["..."]</c>), not through an options type.</summary>

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Intelligence.Analytics;
 using Intelligence.EventLog;
 
 namespace Intelligence.Embedded;
@@ -28,6 +27,5 @@ public static class BatchToken
         return logEpoch + "|" + string.Join(',', ranges.Select(r => $"{r.Key}:{r.Value.From}-{r.Value.To}"));
     }
 
-    public static string For(string table, string identity) =>
-        $"{table}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32]}";
+    public static string For(string table, string identity) => InsertToken.For(table, identity);
 }

@@ -52,7 +52,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, _deadLetters.Reader(), store,
             DeadLetterRows.Write, options.Sink, clock, logger);
         _processors = new ProcessorStage(RetailTopology.Build(options.Processors), options.Database, runId,
-            _processorEvents.Reader(), new StoreWriter(store, options.Sink, clock, logger), options.Sink, clock, logger, notices);
+            _processorEvents.Reader(), options.Sink.WriterFor(store, clock, logger), options.Sink, clock, logger, notices);
         _sinks = Task.WhenAll(
             Task.Run(() => Guard(_eventSink.RunAsync(_stop.Token))),
             Task.Run(() => Guard(_processors.RunAsync(_stop.Token))),

@@ -1,3 +1,6 @@
+using Intelligence.Analytics;
+using Microsoft.Extensions.Logging;
+
 namespace Intelligence.Embedded;
 
 /// <summary>How the sinks batch rows into the store; configuration section <c>Sink</c>.</summary>
@@ -13,4 +16,10 @@ public sealed record SinkOptions
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A writer into <paramref name="store"/> that retries with these backoffs and logs each failed attempt.</summary>
+    public StoreWriter WriterFor(IAnalyticsStore store, TimeProvider clock, ILogger logger) =>
+        new(store, new StoreRetry(new Backoff(InitialBackoff, MaxBackoff), clock, failed =>
+            logger.LogWarning(failed.Error, "Writing {What} failed (attempt {Attempt}); retrying in {Backoff}",
+                failed.What, failed.Attempt, failed.Wait)));
 }

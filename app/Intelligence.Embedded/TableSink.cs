@@ -30,7 +30,7 @@ public sealed class TableSink<T>(
         SkipValidation = true,
     };
 
-    private readonly StoreWriter _writer = new(store, options, clock, logger);
+    private readonly StoreWriter _writer = options.WriterFor(store, clock, logger);
     private long _rowsStored;
     private long _batches;
 

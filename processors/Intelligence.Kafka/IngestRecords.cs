@@ -13,7 +13,7 @@ namespace Intelligence.Kafka;
 /// </summary>
 public static class IngestRecords
 {
-    public const string InputSourceHeader = "input-source";
+    public const string InputSourceHeader = RecordHeaders.InputSource;
 
     public static Message<string, byte[]> Event(string key, AcceptedEvent accepted)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Intelligence.Kafka;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Streamiz;
@@ -10,7 +11,8 @@ namespace Intelligence.Processors.Streamiz;
 /// </summary>
 public static class RowRecords
 {
-    public const string TableHeader = "table";
+    /// <summary>The header naming the row's table, which the ClickHouse sink reads (<see cref="RecordHeaders.Table"/>).</summary>
+    public const string TableHeader = RecordHeaders.Table;
 
     public static JsonSerializerOptions Json => RowJson.Options;
 

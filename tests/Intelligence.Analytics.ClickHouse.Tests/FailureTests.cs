@@ -88,6 +88,7 @@ public sealed class FailureTests(ChdbHttpServerFixture server)
             var error = await Assert.ThrowsAsync<AnalyticsException>(() => refused.QueryAsync("SELECT 1"));
 
             Assert.Equal(516, error.Code);
+            Assert.True(StoreErrors.IsPermanent(error), "a wrong password is not retried forever");
             Assert.All(guarded.Requests, r => Assert.Equal("pipeline", r.User));
             Assert.DoesNotContain("s3cret", allowed.Description, StringComparison.Ordinal);
         }

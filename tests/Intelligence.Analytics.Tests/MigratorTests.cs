@@ -109,7 +109,7 @@ public sealed class MigratorTests(EngineFixture engine)
         await Migrator.ApplyAsync(store, database);
 
         var tables = await store.QueryAsync(
-            "SELECT name FROM system.tables WHERE database = {db:String} AND engine = 'MergeTree' AND name != 'schema_migrations' " +
+            "SELECT name FROM system.tables WHERE database = {db:String} AND engine LIKE '%MergeTree' AND name != 'schema_migrations' " +
             "AND position(create_table_query, 'non_replicated_deduplication_window') = 0 ORDER BY name",
             "TabSeparated",
             new Dictionary<string, string> { ["db"] = database });

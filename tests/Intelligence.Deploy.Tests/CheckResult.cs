@@ -38,7 +38,7 @@ public static class CheckReport
         var pending = list.Where(r => r.Result.Status == CheckStatus.Pending).ToList();
         if (pending.Count > 0)
         {
-            lines.Add($"{pending.Select(r => r.Result.Subject).Distinct().Count()} {what} expected from the distributed roles' code, not in it yet (TODO issue 6, tests/Intelligence.Deploy.Tests/Pending.cs):");
+            lines.Add($"{pending.Select(r => r.Result.Subject).Distinct().Count()} {what} expected from code not written yet (tests/Intelligence.Deploy.Tests/Pending.cs):");
             lines.AddRange(pending.GroupBy(r => r.Result.Subject).Select(g => $"  {g.Key}  [{string.Join("; ", g.Select(r => r.Origin).Distinct())}]"));
         }
 

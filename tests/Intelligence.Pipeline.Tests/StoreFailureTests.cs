@@ -1,3 +1,4 @@
+using Intelligence.Analytics;
 using Intelligence.Embedded;
 using Intelligence.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,14 +1,22 @@
+using System.Text.RegularExpressions;
+
 namespace Intelligence.Analytics.Migrations;
 
 /// <summary>The migrations shipped in this assembly as embedded resources under Migrations/.</summary>
-public static class MigrationCatalog
+public static partial class MigrationCatalog
 {
     private const string ResourcePrefix = "Migrations/";
 
     private static readonly Lazy<IReadOnlyList<Migration>> Shipped = new(Load);
 
+    private static readonly Lazy<IReadOnlySet<string>> ShippedTables = new(() =>
+        All.SelectMany(m => CreateTable().Matches(m.Sql)).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>All shipped migrations, ordered by version.</summary>
     public static IReadOnlyList<Migration> All => Shipped.Value;
+
+    /// <summary>The tables (not views) the shipped migrations create, by name without the database.</summary>
+    public static IReadOnlySet<string> Tables => ShippedTables.Value;
 
     private static IReadOnlyList<Migration> Load()
     {
@@ -46,4 +54,7 @@ public static class MigrationCatalog
 
         return ordered;
     }
+
+    [GeneratedRegex(@"CREATE TABLE IF NOT EXISTS \{db\}\.(\w+)")]
+    private static partial Regex CreateTable();
 }

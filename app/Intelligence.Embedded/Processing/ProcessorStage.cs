@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Intelligence.Analytics;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
 using Intelligence.Processors.Alerts;
