@@ -16,7 +16,7 @@ dotnet test "$root/Intelligence.sln" -c Release --nologo "$@" 2>&1 | tee "$log" 
 
 # dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test project.
 read -r passed failed skipped < <(awk '
-  /(Passed|Failed)! +- +Failed:/ {
+  /(Passed|Failed|Skipped)! +- +Failed:/ {
     gsub(",", ""); for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1); if ($i == "Skipped:") s += $(i + 1)
     }

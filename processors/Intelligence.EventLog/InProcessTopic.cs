@@ -12,6 +12,10 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
     private readonly MemoryBudget _budget;
     private readonly Func<T, int> _sizeOf;
 
+    // Numbers appends across partitions; taken with the write, under one lock, so the numbers have no gap.
+    private readonly Lock _append = new();
+    private long _sequence;
+
     // Wakes the reader when it waits for records: one signal for the whole topic, swapped on use.
     private TaskCompletionSource _available = NewSignal();
     private int _readerWaiting;
@@ -43,13 +47,18 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
             while (true)
             {
                 LogPosition? written = null;
-                lock (partition.Gate)
+                lock (_append)
                 {
-                    var position = new LogPosition(index, partition.NextOffset);
-                    if (partition.Queue.Writer.TryWrite(new Entry(new LogRecord<T>(key, value, position), size)))
+                    lock (partition.Gate)
                     {
-                        partition.NextOffset++;
-                        written = position;
+                        var position = new LogPosition(index, partition.NextOffset);
+                        var record = new LogRecord<T>(key, value, position) { Sequence = _sequence };
+                        if (partition.Queue.Writer.TryWrite(new Entry(record, size)))
+                        {
+                            partition.NextOffset++;
+                            _sequence++;
+                            written = position;
+                        }
                     }
                 }
 

@@ -8,16 +8,17 @@ namespace Intelligence.Pipeline.Tests;
 /// <summary>Runs the embedded pipeline over the shared store in a fresh database and reads back what it stored.</summary>
 public static class PipelineRig
 {
-    public static EmbeddedOptions Options(string database) => new()
+    public static EmbeddedOptions Options(string database, SinkOptions? sink = null) => new()
     {
         Database = database,
-        Sink = new SinkOptions { MaxBatchRows = 5_000, Linger = TimeSpan.FromMilliseconds(20) },
+        Sink = sink ?? new SinkOptions { MaxBatchRows = 5_000, Linger = TimeSpan.FromMilliseconds(20) },
     };
 
     /// <summary>Runs a simulation through the pipeline; with <paramref name="record"/>, also stores the run's account and ground truth.</summary>
-    public static async Task<RunSummary> SimulateAsync(string database, SimulationOptions simulation, bool record = false)
+    public static async Task<RunSummary> SimulateAsync(string database, SimulationOptions simulation, bool record = false,
+        SinkOptions? sink = null)
     {
-        await using var pipeline = await EmbeddedPipeline.StartAsync(SharedStore.Instance, Options(database),
+        await using var pipeline = await EmbeddedPipeline.StartAsync(SharedStore.Instance, Options(database, sink),
             TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         var simulator = new RetailSimulator(simulation);
         await new SimulatorSource(simulator).RunAsync(pipeline.Gate, CancellationToken.None);

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Intelligence.Embedded.Processing;
 
 /// <summary>
-/// Hosts the processors in the embedded runtime: reads accepted events from the log in batches,
-/// folds each through the <see cref="FoldEngine"/>, writes what the folds produced table by table
+/// Hosts the processors in the embedded runtime: reads accepted events from the log, puts them in the
+/// order they were logged (<see cref="PartitionMerge{T}"/>: the same input gives the same results
+/// however the reads were batched), folds each through the <see cref="FoldEngine"/>, writes what the folds produced table by table
 /// (each insert with a token derived from the batch's offsets, so a retried batch lands once) and
 /// commits the batch only when every table has it. The batch's alert notices are handed to
 /// <c>notices</c> (the delivery channels) only then, so that every notice told is also stored.
@@ -49,12 +50,34 @@ public sealed class ProcessorStage(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var read = new List<LogRecord<AcceptedEvent>>(options.MaxBatchRows);
         var batch = new List<LogRecord<AcceptedEvent>>(options.MaxBatchRows);
+        var merge = new PartitionMerge<AcceptedEvent>();
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        while (await reader.ReadBatchAsync(batch, options.MaxBatchRows, cancellationToken).ConfigureAwait(false))
+        while (true)
         {
-            await reader.FillAsync(batch, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
-            foreach (var record in EventTimeOrder.Merge(batch))
+            merge.Take(batch, options.MaxBatchRows);
+            if (batch.Count == 0)
+            {
+                // The next record in log order is not read yet (it is in the log: numbers are taken with the write).
+                if (!await reader.ReadBatchAsync(read, options.MaxBatchRows, cancellationToken).ConfigureAwait(false))
+                {
+                    if (merge.Buffered > 0)
+                    {
+                        throw new InvalidOperationException(
+                            $"{merge.Buffered} events read from the log were never in log order (a gap in its numbering): they were not folded.");
+                    }
+
+                    return;
+                }
+
+                await reader.FillAsync(read, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
+                merge.Add(read);
+                read.Clear();
+                continue;
+            }
+
+            foreach (var record in batch)
             {
                 Engine.Process(record.Value.Event, this);
             }
