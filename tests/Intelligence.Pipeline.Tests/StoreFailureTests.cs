@@ -11,7 +11,11 @@ public sealed class StoreFailureTests
     public async Task A_store_that_refuses_for_good_stops_the_run_with_the_reason_instead_of_hanging()
     {
         var db = SharedStore.NewDatabase();
-        await using var pipeline = await EmbeddedPipeline.StartAsync(SharedStore.Instance, PipelineRig.Options(db),
+        // A log far smaller than the input: the source must wait for the sink, and so must see it fail,
+        // however long the shared store keeps the sink's first insert waiting.
+        var options = PipelineRig.Options(db);
+        await using var pipeline = await EmbeddedPipeline.StartAsync(SharedStore.Instance,
+            options with { Events = options.Events with { PartitionCapacity = 256 } },
             TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         await SharedStore.Instance.ExecuteAsync($"DROP TABLE {db}.raw_events");
 
