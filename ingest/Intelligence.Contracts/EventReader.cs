@@ -43,6 +43,11 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
                 $"the event is {json.Length} bytes; the limit is {options.MaxEventBytes} (Ingest:MaxEventBytes)");
         }
 
+        if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            return Reject(RejectReason.MalformedJson, "the input is empty: send one JSON object per event");
+        }
+
         Envelope? envelope;
         try
         {
@@ -203,6 +208,15 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
         if (IsDepthLimit(ex))
         {
             return new Rejection(RejectReason.TooDeep, $"JSON nesting exceeds {EventReaderOptions.MaxJsonDepth} levels");
+        }
+
+        // A number the field's type cannot hold (1e30 as a price, 2^40 as a quantity) is a value out of
+        // range, not a wrong type: the sender wrote a number where a number belongs.
+        if (ex is JsonException { InnerException: OverflowException }
+            || (ex is JsonException { InnerException: FormatException format }
+                && format.Message.Contains("too large or too small", StringComparison.Ordinal)))
+        {
+            return new Rejection(RejectReason.InvalidValue, $"{path} is a number out of range for that field");
         }
 
         return new Rejection(RejectReason.WrongType,

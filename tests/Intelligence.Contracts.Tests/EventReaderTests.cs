@@ -69,7 +69,7 @@ public sealed class EventReaderTests
                     j["payload"]!["lines"]![0]!["unitPrice"] = JsonNode.Parse("79228162514264337593543950335");
                     j["payload"]!["lines"]![0]!["discount"] = 1;
                 }).Build() },
-            { "a number beyond decimal", RejectReason.WrongType, EventBuilder.Of(order).Edit(j => j["payload"]!["shippingCharged"] = JsonNode.Parse("1e400")).Build() },
+            { "a number beyond decimal", RejectReason.InvalidValue, EventBuilder.Of(order).Edit(j => j["payload"]!["shippingCharged"] = JsonNode.Parse("1e400")).Build() },
             { "empty order lines", RejectReason.InvalidValue, EventBuilder.Of(order).Edit(j => j["payload"]!["lines"] = new JsonArray()).Build() },
             { "unknown type", RejectReason.UnknownType, EventBuilder.Of(stock).Edit(j => j["type"] = "stock.teleported").Build() },
             { "unknown schema version", RejectReason.UnknownSchemaVersion, EventBuilder.Of(stock).Edit(j => j["schemaVersion"] = 9).Build() },
