@@ -46,6 +46,5 @@ public static class GroupLag
     }
 
     public static IEnumerable<Metric> AsMetrics(string group, IReadOnlyList<PartitionLag> lags) =>
-        lags.Select(l => Metric.Gauge("intelligence_consumer_lag", "records the group has not processed yet, per partition", l.Lag,
-            new Dictionary<string, string> { ["group"] = group, ["topic"] = l.Topic, ["partition"] = l.Partition.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        lags.Select(l => Metric.ConsumerLag(group, l.Topic, l.Partition, l.Lag));
 }

@@ -82,11 +82,8 @@ public sealed class ProcessorHost(ProcessorApplication application, KafkaOptions
         return 0;
     }
 
-    private IAdminClient Admin()
-    {
-        var config = KafkaClients.Configure(new AdminClientConfig(), kafka);
-        return supplier?.GetAdmin(config) ?? new AdminClientBuilder(config).Build();
-    }
+    private IAdminClient Admin() =>
+        supplier?.GetAdmin(KafkaClients.Configure(new AdminClientConfig(), kafka)) ?? KafkaClients.Admin(kafka);
 
     private void RequireTopics(IAdminClient admin, KafkaProcessingOptions options) =>
         TopicAdmin.RequireExisting(admin, options.Names.All, _adminTimeout, kafka.BootstrapServers);

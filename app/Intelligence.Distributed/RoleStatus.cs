@@ -43,6 +43,14 @@ public sealed record Metric(string Name, string Kind, string Help, double Value,
     public static Metric Gauge(string name, string help, double value, IReadOnlyDictionary<string, string>? labels = null) =>
         new(name, "gauge", help, value, labels ?? new Dictionary<string, string>());
 
+    /// <summary>How far a consumer group is behind on one partition; the processors and the sink report it alike.</summary>
+    public static Metric ConsumerLag(string group, string topic, int partition, long lag) =>
+        Gauge("intelligence_consumer_lag", "records the group has not processed yet, per partition", lag,
+            new Dictionary<string, string>
+            {
+                ["group"] = group, ["topic"] = topic, ["partition"] = partition.ToString(CultureInfo.InvariantCulture),
+            });
+
     public static Metric Counter(string name, string help, double value, IReadOnlyDictionary<string, string>? labels = null) =>
         new(name, "counter", help, value, labels ?? new Dictionary<string, string>());
 }

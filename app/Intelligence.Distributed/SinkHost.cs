@@ -35,8 +35,7 @@ public sealed class SinkHost(SinkWorker worker, HealthOptions health, ILoggerFac
         };
         metrics.AddRange(now.RowsStored.Select(t => Metric.Counter("intelligence_sink_rows_stored_total", "rows stored, per table", t.Value,
             new Dictionary<string, string> { ["table"] = t.Key })));
-        metrics.AddRange(now.Lag.Select(l => Metric.Gauge("intelligence_consumer_lag", "records the group has not processed yet, per partition", l.Lag,
-            new Dictionary<string, string> { ["group"] = "sink", ["topic"] = l.Topic, ["partition"] = l.Partition.ToString(CultureInfo.InvariantCulture) })));
+        metrics.AddRange(now.Lag.Select(l => Metric.ConsumerLag("sink", l.Topic, l.Partition, l.Lag)));
         var detail = healthy
             ? $"sink running; {now.RowsStored.Values.Sum().ToString(CultureInfo.InvariantCulture)} rows stored in {now.Batches.ToString(CultureInfo.InvariantCulture)} batches; lag {now.TotalLag.ToString(CultureInfo.InvariantCulture)}"
             : "sink not running";

@@ -21,16 +21,7 @@ public static class IngestRecords
         using var buffer = new MemoryStream(256 + e.PayloadJson.Length);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", e.Id);
-            writer.WriteString("type", e.Type.Name);
-            writer.WriteString("source", e.Source);
-            writer.WriteString("occurredAt", e.OccurredAt.UtcDateTime);
-            writer.WriteNumber("schemaVersion", e.SchemaVersion);
-            writer.WriteString("key", e.Key);
-            writer.WritePropertyName("payload");
-            writer.WriteRawValue(e.PayloadJson, skipInputValidation: true);
-            writer.WriteEndObject();
+            EnvelopeWriter.Write(writer, e);
         }
 
         return new Message<string, byte[]>

@@ -34,6 +34,13 @@ public static class KafkaClients
         return config;
     }
 
+    /// <summary>
+    /// An admin client on <paramref name="options"/>. librdkafka's own log lines are dropped: the callers
+    /// turn its failures into one sentence (<see cref="KafkaUnreachableException"/>) instead.
+    /// </summary>
+    public static IAdminClient Admin(KafkaOptions options) =>
+        new AdminClientBuilder(Configure(new AdminClientConfig(), options)).SetLogHandler((_, _) => { }).Build();
+
     private static string? SaslPassword(KafkaOptions options) =>
         options.SaslPasswordFile is { } file
             ? File.ReadAllText(file).TrimEnd('\r', '\n')

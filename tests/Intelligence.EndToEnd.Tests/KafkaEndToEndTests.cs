@@ -45,7 +45,7 @@ public sealed class KafkaEndToEndTests(ITestOutputHelper output)
             StateDirectory = Path.Combine(Path.GetTempPath(), $"intelligence-e2e-{Guid.NewGuid():N}"),
             Stores = StoreKind.InMemory,
         };
-        using (var admin = new AdminClientBuilder(KafkaClients.Configure(new AdminClientConfig(), kafka)).Build())
+        using (var admin = KafkaClients.Admin(kafka))
         {
             await TopicAdmin.EnsureAsync(admin, TopicCatalog.Declare(processing.Names, new TopicsOptions { Partitions = 3 }),
                 TimeSpan.FromSeconds(30), kafka.BootstrapServers);

@@ -43,9 +43,4 @@ public sealed class IngestRecordsTests
         Assert.Equal(-1, (int?)row["log_partition"]);
         Assert.Equal(-1, (long?)row["log_offset"]);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

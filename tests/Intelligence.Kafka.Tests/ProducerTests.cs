@@ -77,9 +77,4 @@ public sealed class ProducerTests
             producer.DeadLetters, new IngestCounters());
 
     private static byte[] Order(int n) => EventBuilder.Of(EventTypes.OrderPlaced).WithId($"ord-{n}-placed").Build();
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -23,22 +23,9 @@ public sealed class ApplicationTests(ITestOutputHelper output)
         var events = SimulatedEvents.Generate(1_500);
         var topology = new Topology([new ProductFold()], [new PurchaseCostRouter()]);
         var cluster = new MockCluster();
-        var options = new KafkaProcessingOptions
-        {
-            ApplicationId = $"app-test-{Guid.NewGuid():N}"[..24],
-            Stores = StoreKind.InMemory,
-            Guarantee = DeliveryGuarantee.AtLeastOnce,
-
-            // Commits in the in-memory cluster can replay records (notes/streamiz-and-kafka.md): none during the test.
-            CommitInterval = TimeSpan.FromMinutes(10),
-            StateDirectory = Path.Combine(Path.GetTempPath(), $"intelligence-app-{Guid.NewGuid():N}"),
-        };
-        using (var admin = cluster.Supplier.GetAdmin(new Confluent.Kafka.AdminClientConfig()))
-        {
-            var created = await TopicAdmin.EnsureAsync(admin, TopicCatalog.Declare(options.Names, new TopicsOptions { Partitions = 1 }),
-                TimeSpan.FromSeconds(5), "in-memory");
-            Assert.All(created, t => Assert.Equal(TopicStatus.Created, t.Status));
-        }
+        var options = InMemoryOptions("app-test");
+        var created = await cluster.CreateTopicsAsync(options.Names);
+        Assert.All(created, t => Assert.Equal(TopicStatus.Created, t.Status));
 
         var expected = new Engine(topology, events);
         cluster.Produce(options.EventsTopic, events);
@@ -77,19 +64,8 @@ public sealed class ApplicationTests(ITestOutputHelper output)
         var (first, second) = (events.Take(1_000).ToList(), events.Skip(1_000).ToList());
         var topology = new Topology([new ProductFold()], [new PurchaseCostRouter()]);
         var cluster = new MockCluster();
-        var options = new KafkaProcessingOptions
-        {
-            ApplicationId = $"restart-{Guid.NewGuid():N}"[..24],
-            Stores = StoreKind.InMemory,
-            Guarantee = DeliveryGuarantee.AtLeastOnce,
-            CommitInterval = TimeSpan.FromMinutes(10),
-            StateDirectory = Path.Combine(Path.GetTempPath(), $"intelligence-app-{Guid.NewGuid():N}"),
-        };
-        using (var admin = cluster.Supplier.GetAdmin(new Confluent.Kafka.AdminClientConfig()))
-        {
-            await TopicAdmin.EnsureAsync(admin, TopicCatalog.Declare(options.Names, new TopicsOptions { Partitions = 1 }),
-                TimeSpan.FromSeconds(5), "in-memory");
-        }
+        var options = InMemoryOptions("restart");
+        await cluster.CreateTopicsAsync(options.Names);
 
         cluster.Produce(options.EventsTopic, first);
         var firstRows = new Engine(topology, first).Rows;
@@ -115,6 +91,19 @@ public sealed class ApplicationTests(ITestOutputHelper output)
         // The second instance's purchases change states the first built: lost or replayed state would differ.
         Assert.Contains(second, e => e.Payload is Contracts.Supplier.PurchaseOrderCreated);
     }
+
+    /// <summary>
+    /// A fresh application on in-memory stores, at least once, with no commit during the test: commits in
+    /// the in-memory cluster can replay records (notes/streamiz-and-kafka.md).
+    /// </summary>
+    private static KafkaProcessingOptions InMemoryOptions(string prefix) => new()
+    {
+        ApplicationId = $"{prefix}-{Guid.NewGuid():N}"[..24],
+        Stores = StoreKind.InMemory,
+        Guarantee = DeliveryGuarantee.AtLeastOnce,
+        CommitInterval = TimeSpan.FromMinutes(10),
+        StateDirectory = Path.Combine(Path.GetTempPath(), $"intelligence-app-{Guid.NewGuid():N}"),
+    };
 
     private static async Task RunUntilAsync(MockCluster cluster, Topology topology, KafkaProcessingOptions options, Action<ProcessorApplication> until)
     {

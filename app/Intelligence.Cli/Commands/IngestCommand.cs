@@ -127,7 +127,7 @@ public static class IngestCommand
 
     private static void RequireTopics(KafkaOptions kafka, TopicNames topics)
     {
-        using var admin = new AdminClientBuilder(KafkaClients.Configure(new AdminClientConfig(), kafka)).SetLogHandler((_, _) => { }).Build();
+        using var admin = KafkaClients.Admin(kafka);
         TopicAdmin.RequireExisting(admin, [topics.Events, topics.DeadLetters], TimeSpan.FromSeconds(10), kafka.BootstrapServers);
     }
 }

@@ -26,9 +26,7 @@ public static class TopicsCommand
     {
         var kafka = settings.Kafka(line.Value("kafka"));
         var topics = TopicCatalog.Declare(settings.KafkaProcessing(kafka).Names, settings.Topics());
-        using var admin = new AdminClientBuilder(KafkaClients.Configure(new AdminClientConfig(), kafka))
-            .SetLogHandler((_, _) => { })
-            .Build();
+        using var admin = KafkaClients.Admin(kafka);
         var outcomes = await TopicAdmin.EnsureAsync(admin, topics, TimeSpan.FromSeconds(15), kafka.BootstrapServers);
         foreach (var (topic, outcome) in topics.Zip(outcomes))
         {

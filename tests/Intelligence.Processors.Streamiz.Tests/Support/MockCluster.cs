@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using Confluent.Kafka;
 using Intelligence.Contracts;
+using Intelligence.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Kafka;
 
@@ -22,6 +23,14 @@ public sealed class MockCluster
     }
 
     public IKafkaSupplier Supplier { get; }
+
+    /// <summary>Creates the catalogue's topics with the admin code the <c>topics</c> command runs, one partition each.</summary>
+    public async Task<IReadOnlyList<TopicOutcome>> CreateTopicsAsync(TopicNames names)
+    {
+        using var admin = Supplier.GetAdmin(new AdminClientConfig());
+        return await TopicAdmin.EnsureAsync(admin, TopicCatalog.Declare(names, new TopicsOptions { Partitions = 1 }),
+            TimeSpan.FromSeconds(5), "in-memory");
+    }
 
     /// <summary>Writes events to the events topic as the ingest role does: key, envelope, record time = received.</summary>
     public void Produce(string topic, IEnumerable<RetailEvent> events)
