@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Intelligence.Simulator;
 
-namespace Intelligence.Cli;
+namespace Intelligence.Simulator;
 
 /// <summary>Writes a simulation's ground truth (what was injected, where, from when to when) as JSON.</summary>
 public static class GroundTruthFile

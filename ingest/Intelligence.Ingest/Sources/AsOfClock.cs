@@ -1,4 +1,4 @@
-namespace Intelligence.Cli;
+namespace Intelligence.Ingest.Sources;
 
 /// <summary>A clock stopped at one instant: "judge these events as of then", for replaying files.</summary>
 public sealed class AsOfClock(DateTimeOffset asOf) : TimeProvider

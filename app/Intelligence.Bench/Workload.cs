@@ -1,0 +1,58 @@
+using Intelligence.Simulator;
+
+namespace Intelligence.Bench;
+
+/// <summary>
+/// The standard workload, pre-generated to a JSON-lines file so that generation is never timed: the
+/// simulator with a fixed seed, every scenario on, bad input mixed in, the catalogue and network sized
+/// as asked. The same options name the same file, which is reused once written.
+/// </summary>
+public sealed record Workload(long Events, int Skus, int Stores, int Seed)
+{
+    public SimulationOptions Simulation => new()
+    {
+        Events = Events,
+        Skus = Skus,
+        Stores = Stores,
+        Seed = Seed,
+        Scenarios = Enum.GetValues<Scenario>().ToHashSet(),
+        BadInput = BadInputOptions.Default,
+    };
+
+    public string FileName => $"workload-{Events}-skus{Skus}-stores{Stores}-seed{Seed}.jsonl";
+
+    public override string ToString() => $"{Events:N0} inputs, {Skus:N0} SKUs, {Stores} stores + 3 nodes, seed {Seed}";
+
+    /// <summary>The file in <paramref name="folder"/>, written first if it is not there yet.</summary>
+    public string Ensure(string folder, Action<string> progress)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        progress($"Generating the workload ({this}) into {path} (not timed)");
+        var partial = path + ".partial";
+        var simulator = new RetailSimulator(Simulation);
+        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            foreach (var input in simulator.Generate())
+            {
+                file.Write(input.Json);
+                file.WriteByte((byte)'\n');
+            }
+        }
+
+        // Beside it, as `simulate --out` writes: the simulated end, which event times are judged against.
+        GroundTruthFile.Write(path + ".truth.json", Simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>The instant the file's event times are judged against: its simulated end.</summary>
+    public static DateTimeOffset AsOf(string path) =>
+        GroundTruthFile.SimulatedEndBeside(path)
+        ?? throw new InvalidOperationException($"{path}.truth.json is missing: delete {path} so that the workload is generated again.");
+}
