@@ -18,6 +18,7 @@ public static class Cli
           keys       create and list API keys for the HTTP source
           train      train the anomaly models (ML.NET) on the scored KPI history in the store
           eval-anomaly  measure anomaly detection: the simulator's scenarios and the NAB benchmark
+          bench      the pipeline beside its alternatives (bound, ClickHouse views, Streamiz), latency, growth
 
         Commands, distributed (deploy/README.md):
           topics     create the Kafka topics (idempotent)
@@ -34,7 +35,7 @@ public static class Cli
 
     /// <summary>Every command, in the order the usage lists them.</summary>
     public static readonly IReadOnlyList<string> Commands =
-        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "topics", "migrate", "ingest", "process", "sink", "health"];
+        ["run", "simulate", "sql", "serve", "keys", "train", "eval-anomaly", "bench", "topics", "migrate", "ingest", "process", "sink", "health"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -87,6 +88,7 @@ public static class Cli
                     "serve" => await ServeCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "train" => await TrainCommand.ExecuteAsync(line, settings, stop.Token),
                     "eval-anomaly" => EvalAnomalyCommand.Execute(line, settings),
+                    "bench" => await BenchCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "topics" => await TopicsCommand.ExecuteAsync(line, settings),
                     "ingest" => await IngestCommand.ExecuteAsync(line, settings, log, stop.Token),
                     "process" => await ProcessCommand.ExecuteAsync(line, settings, log, stop.Token),
@@ -130,6 +132,7 @@ public static class Cli
         "keys" => (KeysCommand.Valued, KeysCommand.Flags),
         "train" => (TrainCommand.Valued, TrainCommand.Flags),
         "eval-anomaly" => (EvalAnomalyCommand.Valued, EvalAnomalyCommand.Flags),
+        "bench" => (BenchCommand.Valued, BenchCommand.Flags),
         "topics" => (TopicsCommand.Valued, TopicsCommand.Flags),
         "ingest" => (IngestCommand.Valued, IngestCommand.Flags),
         "process" => (ProcessCommand.Valued, ProcessCommand.Flags),
@@ -148,6 +151,7 @@ public static class Cli
         "keys" => KeysCommand.Usage,
         "train" => TrainCommand.Usage,
         "eval-anomaly" => EvalAnomalyCommand.Usage,
+        "bench" => BenchCommand.Usage,
         "topics" => TopicsCommand.Usage,
         "ingest" => IngestCommand.Usage,
         "process" => ProcessCommand.Usage,

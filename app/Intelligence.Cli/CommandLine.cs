@@ -92,15 +92,16 @@ public sealed class CommandLine
 
     public IReadOnlyList<string> Values(string name) => _options.TryGetValue(name, out var values) ? values : [];
 
-    public long Number(string name, long fallback, long min = 0, long max = long.MaxValue)
-    {
-        var text = Value(name);
-        if (text is null)
-        {
-            return fallback;
-        }
+    public long Number(string name, long fallback, long min = 0, long max = long.MaxValue) =>
+        Value(name) is { } text ? Parse(name, text, min, max) : fallback;
 
-        text = text.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+    /// <summary>Every value of a repeatable number option (1k and 1m suffixes allowed), or <paramref name="fallback"/> when it is not given.</summary>
+    public IReadOnlyList<long> Numbers(string name, IReadOnlyList<long> fallback, long min = 0, long max = long.MaxValue) =>
+        Values(name) is { Count: > 0 } texts ? texts.Select(t => Parse(name, t, min, max)).ToList() : fallback;
+
+    private static long Parse(string name, string given, long min, long max)
+    {
+        var text = given.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
         var multiplier = 1L;
         if (text.EndsWith('k') || text.EndsWith('K'))
         {
@@ -115,7 +116,7 @@ public sealed class CommandLine
 
         if (!long.TryParse(text, out var number) || number * multiplier < min || number * multiplier > max)
         {
-            throw new UsageException($"--{name} must be a whole number from {min} to {max} (got '{Value(name)}').");
+            throw new UsageException($"--{name} must be a whole number from {min} to {max} (got '{given}').");
         }
 
         return number * multiplier;

@@ -95,6 +95,9 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         return new EmbeddedPipeline(store, options, clock, loggers, runId, eventRows, deadRows, notices);
     }
 
+    /// <summary>Events the processors have folded and whose rows are stored, in the order they were logged.</summary>
+    public long EventsProcessed => _processors.EventsProcessed;
+
     /// <summary>A live view for progress lines: what came in, what is stored, what waits in the log.</summary>
     public PipelineProgress Progress() => new(Gate.Counters.Snapshot(), _eventSink.RowsStored,
         _deadLetterSink.RowsStored, _events.Lag + _deadLetters.Lag, _events.BufferedBytes + _deadLetters.BufferedBytes)

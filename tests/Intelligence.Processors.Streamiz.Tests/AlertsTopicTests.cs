@@ -11,7 +11,7 @@ public sealed class AlertsTopicTests
     [Fact]
     public void Alert_notices_go_to_the_alerts_topic_keyed_by_alert_id_as_well_as_to_the_outputs()
     {
-        using var run = new KafkaRun(new Topology([new AlertFold(new AlertOptions())], []));
+        using var run = new TestDriverRun(new Topology([new AlertFold(new AlertOptions())], []));
         const string alertId = "demand_spike:channel:webstore";
         var at = TestEvents.T0;
         var report = new IncidentReported(

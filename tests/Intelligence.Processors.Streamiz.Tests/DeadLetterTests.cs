@@ -19,7 +19,7 @@ public sealed class DeadLetterTests
     [Fact]
     public void A_record_that_is_not_an_event_is_dead_lettered_with_the_reason_and_the_next_event_is_processed()
     {
-        using var run = new KafkaRun(new Topology([new ProductFold()], []));
+        using var run = new TestDriverRun(new Topology([new ProductFold()], []));
         var garbage = Encoding.UTF8.GetBytes("{\"id\": \"evt-1\", \"type\": ");
 
         run.Feed("SKU-1", garbage, TestEvents.T0);
@@ -40,10 +40,10 @@ public sealed class DeadLetterTests
     [Fact]
     public void An_event_the_contracts_refuse_is_dead_lettered_with_the_readers_reason_and_its_id()
     {
-        using var run = new KafkaRun(new Topology([new ProductFold()], []));
+        using var run = new TestDriverRun(new Topology([new ProductFold()], []));
         var e = TestEvents.Of("SKU-1", Lamp with { Currency = null }, TestEvents.T0, id: "evt-no-currency");
 
-        run.Feed(e.Key, KafkaRun.Envelope(e), e.OccurredAt);
+        run.Feed(e.Key, TestDriverRun.Envelope(e), e.OccurredAt);
 
         var row = JsonNode.Parse(Assert.Single(run.DeadLetters).Json)!;
         Assert.Equal("missing_field", (string?)row["reason"]);
@@ -55,7 +55,7 @@ public sealed class DeadLetterTests
     [Fact]
     public void A_fold_that_throws_is_written_to_processing_failures_with_the_fold_and_its_input_and_the_next_input_is_processed()
     {
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         run.Feed(Listing("SKU-1", 13, TestEvents.T0, "evt-unlucky"));
         run.Feed(Listing("SKU-1", 5, TestEvents.T0.AddMinutes(1)));
 
@@ -77,7 +77,7 @@ public sealed class DeadLetterTests
     [Fact]
     public void A_message_no_fold_can_read_is_dead_lettered_and_the_stream_goes_on()
     {
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         var stranger = Encoding.UTF8.GetBytes(
             "{\"type\":\"Elsewhere.Signal\",\"body\":{},\"at\":\"2026-11-02T08:00:00+00:00\",\"eventId\":\"e\",\"source\":\"s\",\"streamTime\":\"2026-11-02T08:00:00+00:00\"}");
 
@@ -93,7 +93,7 @@ public sealed class DeadLetterTests
     [Fact]
     public void A_router_that_throws_is_written_to_processing_failures_and_the_folds_still_get_the_event()
     {
-        using var run = new KafkaRun(new Topology([new ProductFold()], [new BrokenRouter()]));
+        using var run = new TestDriverRun(new Topology([new ProductFold()], [new BrokenRouter()]));
 
         run.Feed(TestEvents.Of("SKU-1", Lamp, TestEvents.T0, id: "evt-lamp"));
 

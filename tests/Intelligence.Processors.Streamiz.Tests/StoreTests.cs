@@ -18,7 +18,7 @@ public sealed class StoreTests
     public void Each_fold_keeps_its_state_in_a_store_named_after_it_that_only_the_fold_processor_uses()
     {
         var topology = ListingScenario.Topology();
-        using var run = new KafkaRun(topology);
+        using var run = new TestDriverRun(topology);
 
         var description = run.KafkaTopology.Describe().ToString() ?? "";
 
@@ -43,7 +43,7 @@ public sealed class StoreTests
     [Fact]
     public void Every_change_to_a_folds_state_goes_to_its_changelog_topic_as_the_state_json()
     {
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         run.Feed(TestEvents.Of("SKU-1", Lamp, TestEvents.T0));
         run.Feed(TestEvents.Of("SKU-1", Lamp with { Price = 30m }, TestEvents.T0.AddMinutes(1)));
 
@@ -59,7 +59,7 @@ public sealed class StoreTests
     [Fact]
     public void A_signal_for_another_key_travels_through_the_messages_topic_under_that_key()
     {
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         run.Feed(TestEvents.Of("SKU-1@webstore", new ListingUpdated { Channel = "webstore", Sku = "SKU-1", ListedQuantity = 4, Price = 20m },
             TestEvents.T0, id: "evt-listing"));
 
@@ -78,7 +78,7 @@ public sealed class StoreTests
     [Fact]
     public void A_timer_fires_once_stream_time_passes_it_and_its_signal_reaches_the_next_fold()
     {
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         run.Feed(TestEvents.Of("SKU-1@stores", new ListingUpdated { Channel = "stores", Sku = "SKU-1", ListedQuantity = 4, Price = 20m },
             TestEvents.T0));
 
@@ -95,7 +95,7 @@ public sealed class StoreTests
     [Fact]
     public void Without_markers_a_timer_fires_before_the_first_message_that_comes_after_stream_time_passed_it()
     {
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         var listing = new ListingUpdated { Channel = "stores", Sku = "SKU-1", ListedQuantity = 4, Price = 20m };
         run.Feed(TestEvents.Of("SKU-1@stores", listing, TestEvents.T0));
         run.Feed(TestEvents.Of("SKU-2@wholesale", listing with { Sku = "SKU-2", Channel = "wholesale" }, TestEvents.T0.AddHours(1)));

@@ -45,7 +45,7 @@ public sealed class ThroughputTests(ITestOutputHelper output)
     public void Where_the_driver_spends_its_time()
     {
         var events = ListingScenario.Events(500);
-        using var run = new KafkaRun(ListingScenario.Topology());
+        using var run = new TestDriverRun(ListingScenario.Topology());
         var feeding = new Stopwatch();
         var marking = new Stopwatch();
         var streamTime = DateTimeOffset.MinValue;

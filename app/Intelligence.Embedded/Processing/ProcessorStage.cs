@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Intelligence.Analytics;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
@@ -29,12 +27,6 @@ public sealed class ProcessorStage(
     ILogger logger,
     Action<IReadOnlyList<AlertNotice>>? notices = null) : IOutputSink
 {
-    private static readonly JsonWriterOptions RowOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
-
     private readonly OutputBatch _outputs = new();
     private long _events;
     private long _rowsStored;
@@ -92,7 +84,7 @@ public sealed class ProcessorStage(
                 }
 
                 buffer.ResetWrittenCount();
-                Serialize(rows, buffer);
+                RowBatchJson.Write(rows, buffer);
                 var qualified = $"{database}.{table}";
                 await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.For(qualified, identity), rows.Count,
                     cancellationToken).ConfigureAwait(false);
@@ -118,17 +110,5 @@ public sealed class ProcessorStage(
         logger.LogError(error, "Fold {Fold} failed on event {EventId} ({Input}, key {Key}); the event is kept in {Table}",
             fold, message.EventId, message.Body.GetType().Name, message.Key, ProcessingFailureRow.TableName);
         _outputs.Add(ProcessingFailureRow.From(message, fold, error, clock.GetUtcNow()));
-    }
-
-    private static void Serialize(IReadOnlyList<OutputRow> rows, ArrayBufferWriter<byte> buffer)
-    {
-        using var json = new Utf8JsonWriter(buffer, RowOptions);
-        foreach (var row in rows)
-        {
-            RowJson.Write(json, row);
-            json.Flush();
-            buffer.Write("\n"u8);
-            json.Reset(buffer);
-        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class MockCluster
             producer.Produce(topic, new Message<byte[], byte[]>
             {
                 Key = Encoding.UTF8.GetBytes(e.Key),
-                Value = KafkaRun.Envelope(e),
+                Value = TestDriverRun.Envelope(e),
                 Timestamp = new Timestamp(e.OccurredAt),
             });
         }

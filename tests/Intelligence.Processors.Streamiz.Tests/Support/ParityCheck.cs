@@ -31,7 +31,7 @@ public static class ParityCheck
 
         var engineTime = clock.Elapsed;
 
-        using var kafka = new KafkaRun(topology);
+        using var kafka = new TestDriverRun(topology);
         clock.Restart();
         var streamTime = DateTimeOffset.MinValue;
         foreach (var e in events)

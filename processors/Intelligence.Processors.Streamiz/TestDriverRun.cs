@@ -1,19 +1,19 @@
 using System.Text;
 using Intelligence.Contracts;
 using Intelligence.Processors.Flow;
-using Intelligence.Processors.Streamiz;
 using Microsoft.Extensions.Logging.Abstractions;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
 
-namespace Intelligence.Processors.Streamiz.Tests.Support;
+namespace Intelligence.Processors.Streamiz;
 
 /// <summary>
 /// A fold topology hosted by Streamiz in its <see cref="TopologyTestDriver"/> (synchronous mode, in-memory
 /// stores): events go in as ingest writes them, every record on the messages topic is processed before
-/// the next event, and what came out is kept: rows, dead letters, stores.
+/// the next event, and what came out is kept: rows, dead letters, stores. No broker: for the tests and
+/// for `intelligence bench`, which sets it beside the embedded engine.
 /// </summary>
-public sealed class KafkaRun : IDisposable
+public sealed class TestDriverRun : IDisposable
 {
     private readonly TopologyTestDriver _driver;
     private readonly TestInputTopic<string, byte[]> _events;
@@ -21,7 +21,7 @@ public sealed class KafkaRun : IDisposable
     private readonly TestOutputTopic<string, byte[]> _outputs;
     private readonly TestOutputTopic<string, byte[]> _deadLetters;
 
-    public KafkaRun(Topology topology, KafkaProcessingOptions? options = null)
+    public TestDriverRun(Topology topology, KafkaProcessingOptions? options = null)
     {
         Topology = topology;
         Options = (options ?? new KafkaProcessingOptions()) with { Stores = StoreKind.InMemory, Guarantee = DeliveryGuarantee.AtLeastOnce };
@@ -46,10 +46,10 @@ public sealed class KafkaRun : IDisposable
 
     public static byte[] Envelope(RetailEvent e) => EnvelopeWriter.ToBytes(e.Id, e.Type, e.Source, e.OccurredAt, e.Key, e.Payload);
 
-    public KafkaRun Feed(RetailEvent e) => Feed(e.Key, Envelope(e), e.OccurredAt);
+    public TestDriverRun Feed(RetailEvent e) => Feed(e.Key, Envelope(e), e.OccurredAt);
 
     /// <summary>Writes a record to the events topic as ingest would, then lets every re-keyed message through.</summary>
-    public KafkaRun Feed(string key, byte[] value, DateTimeOffset recordTime)
+    public TestDriverRun Feed(string key, byte[] value, DateTimeOffset recordTime)
     {
         _events.PipeInput(key, value, recordTime.UtcDateTime);
         Drain();
@@ -57,7 +57,7 @@ public sealed class KafkaRun : IDisposable
     }
 
     /// <summary>Moves the partition's stream time with a marker on the messages topic; due timers fire.</summary>
-    public KafkaRun AdvanceTo(DateTimeOffset streamTime)
+    public TestDriverRun AdvanceTo(DateTimeOffset streamTime)
     {
         _messages.PipeInput("stream-time", MessageRecord.StreamTimeMarker(streamTime), streamTime.UtcDateTime);
         Drain();
@@ -65,7 +65,7 @@ public sealed class KafkaRun : IDisposable
     }
 
     /// <summary>Writes a record straight to the messages topic, as another instance's fold would.</summary>
-    public KafkaRun SendMessage(string key, byte[] value, DateTimeOffset recordTime)
+    public TestDriverRun SendMessage(string key, byte[] value, DateTimeOffset recordTime)
     {
         _messages.PipeInput(key, value, recordTime.UtcDateTime);
         Drain();

@@ -1,0 +1,21 @@
+using Intelligence.Bench.Approaches;
+using Intelligence.Embedded;
+using Microsoft.Extensions.Logging;
+
+namespace Intelligence.Bench;
+
+/// <summary>One approach, run in this process on one workload file (the child side of <see cref="ChildProcess"/>).</summary>
+public static class BenchPart
+{
+    public static async Task<Measurement> RunAsync(string part, string input, string scratch, EmbeddedOptions options,
+        double rate, int streamizEvents, ILoggerFactory loggers, CancellationToken cancellationToken) => part switch
+    {
+        BenchParts.Embedded => await EmbeddedApproach.RunAsync(input, scratch, options, loggers, cancellationToken),
+        BenchParts.Bound => await BoundApproach.RunAsync(input, scratch, cancellationToken),
+        BenchParts.Stages => await StageProfile.RunAsync(input, scratch, options.Processors, cancellationToken),
+        BenchParts.Streamiz => StreamizApproach.Run(input, options.Processors, streamizEvents),
+        BenchParts.ClickHouseViews => throw new NotSupportedException("merging"),
+        BenchParts.Latency => await LatencyApproach.RunAsync(input, scratch, options, rate, loggers, cancellationToken),
+        _ => throw new ArgumentException($"Unknown bench part '{part}'. Parts: {string.Join(", ", BenchParts.All)}."),
+    };
+}
