@@ -136,7 +136,8 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
     /// <summary>
     /// Takes from each partition in turn so that no partition starves. The byte budget is given back
     /// when records are committed (stored), not when they are read, so the topic's bound covers the
-    /// reader's unstored batch too. Commits come in the order records were read.
+    /// reader's unstored batch too. Commits come in the order records were read; they may come from
+    /// another thread than the reads (a stage that writes one batch while it folds the next).
     /// </summary>
     private sealed class RoundRobinReader(InProcessTopic<T> topic) : ITopicReader<T>
     {
@@ -189,9 +190,12 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
                     Interlocked.Exchange(ref committed, next);
                 }
 
-                if (_unstoredSizes.Count > 0)
+                lock (_unstoredSizes)
                 {
-                    bytes += _unstoredSizes.Dequeue();
+                    if (_unstoredSizes.Count > 0)
+                    {
+                        bytes += _unstoredSizes.Dequeue();
+                    }
                 }
             }
 
@@ -217,7 +221,11 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
                 {
                     if (partitions[(_next + i) % partitions.Length].Queue.Reader.TryRead(out var entry))
                     {
-                        _unstoredSizes.Enqueue(entry.Size);
+                        lock (_unstoredSizes)
+                        {
+                            _unstoredSizes.Enqueue(entry.Size);
+                        }
+
                         batch.Add(entry.Record);
                         took = true;
                     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Threading.Channels;
 using Intelligence.Analytics;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
@@ -15,6 +16,9 @@ namespace Intelligence.Embedded.Processing;
 /// (each insert with a token derived from the batch's offsets, so a retried batch lands once) and
 /// commits the batch only when every table has it. The batch's alert notices are handed to
 /// <c>notices</c> (the delivery channels) only then, so that every notice told is also stored.
+/// Folding and writing overlap: while one batch is written (rows to JSON, the inserts) the next is
+/// folded, on another thread; at most one folded batch waits, and batches are written and committed
+/// in the order they were folded.
 /// </summary>
 public sealed class ProcessorStage(
     Topology topology,
@@ -27,7 +31,11 @@ public sealed class ProcessorStage(
     ILogger logger,
     Action<IReadOnlyList<AlertNotice>>? notices = null) : IOutputSink
 {
-    private readonly OutputBatch _outputs = new();
+    private readonly Channel<FoldedBatch> _folded = Channel.CreateBounded<FoldedBatch>(
+        new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+
+    private readonly Stack<OutputBatch> _spare = new();
+    private OutputBatch _outputs = new();
     private long _events;
     private long _rowsStored;
     private long _failures;
@@ -42,12 +50,43 @@ public sealed class ProcessorStage(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var writing = Task.Run(() => WriteAsync(cancellationToken), cancellationToken);
+        try
+        {
+            await FoldAsync(cancellationToken).ConfigureAwait(false);
+            _folded.Writer.TryComplete();
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer stopped on a failure: its exception is the one to report.
+        }
+        catch (Exception ex)
+        {
+            _folded.Writer.TryComplete(ex);
+            await Task.WhenAny(writing).ConfigureAwait(false);
+            throw;
+        }
+
+        await writing.ConfigureAwait(false);
+    }
+
+    public void Row(OutputRow row) => _outputs.Add(row);
+
+    public void Failed(in Message message, string fold, Exception error)
+    {
+        Interlocked.Increment(ref _failures);
+        logger.LogError(error, "Fold {Fold} failed on event {EventId} ({Input}, key {Key}); the event is kept in {Table}",
+            fold, message.EventId, message.Body.GetType().Name, message.Key, ProcessingFailureRow.TableName);
+        _outputs.Add(ProcessingFailureRow.From(message, fold, error, clock.GetUtcNow()));
+    }
+
+    private async Task FoldAsync(CancellationToken cancellationToken)
+    {
         var read = new List<LogRecord<AcceptedEvent>>(options.MaxBatchRows);
-        var batch = new List<LogRecord<AcceptedEvent>>(options.MaxBatchRows);
         var merge = new PartitionMerge<AcceptedEvent>();
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
         while (true)
         {
+            var batch = new List<LogRecord<AcceptedEvent>>(Math.Min(options.MaxBatchRows, Math.Max(merge.Buffered, 1024)));
             merge.Take(batch, options.MaxBatchRows);
             if (batch.Count == 0)
             {
@@ -74,41 +113,60 @@ public sealed class ProcessorStage(
                 Engine.Process(record.Value.Event, this);
             }
 
-            var identity = BatchToken.Identity(logEpoch, batch);
-            List<AlertNotice>? told = null;
-            foreach (var (table, rows) in _outputs.ByTable())
+            await _folded.Writer.WriteAsync(new FoldedBatch(batch, _outputs), cancellationToken).ConfigureAwait(false);
+            lock (_spare)
             {
-                if (table == AlertNotice.TableName)
-                {
-                    told = [.. rows.Cast<AlertNotice>()];
-                }
-
-                buffer.ResetWrittenCount();
-                RowBatchJson.Write(rows, buffer);
-                var qualified = $"{database}.{table}";
-                await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.For(qualified, identity), rows.Count,
-                    cancellationToken).ConfigureAwait(false);
-                Interlocked.Add(ref _rowsStored, rows.Count);
-            }
-
-            _outputs.Clear();
-            reader.Commit(batch.Select(r => r.Position));
-            Interlocked.Add(ref _events, batch.Count);
-            batch.Clear();
-            if (told is not null)
-            {
-                notices?.Invoke(told);
+                _outputs = _spare.Count > 0 ? _spare.Pop() : new OutputBatch();
             }
         }
     }
 
-    public void Row(OutputRow row) => _outputs.Add(row);
-
-    public void Failed(in Message message, string fold, Exception error)
+    private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _failures);
-        logger.LogError(error, "Fold {Fold} failed on event {EventId} ({Input}, key {Key}); the event is kept in {Table}",
-            fold, message.EventId, message.Body.GetType().Name, message.Key, ProcessingFailureRow.TableName);
-        _outputs.Add(ProcessingFailureRow.From(message, fold, error, clock.GetUtcNow()));
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        try
+        {
+            await foreach (var (batch, outputs) in _folded.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var identity = BatchToken.Identity(logEpoch, batch);
+                List<AlertNotice>? told = null;
+                foreach (var (table, rows) in outputs.ByTable())
+                {
+                    if (table == AlertNotice.TableName)
+                    {
+                        told = [.. rows.Cast<AlertNotice>()];
+                    }
+
+                    buffer.ResetWrittenCount();
+                    RowBatchJson.Write(rows, buffer);
+                    var qualified = $"{database}.{table}";
+                    await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.For(qualified, identity), rows.Count,
+                        cancellationToken).ConfigureAwait(false);
+                    Interlocked.Add(ref _rowsStored, rows.Count);
+                }
+
+                outputs.Clear();
+                lock (_spare)
+                {
+                    _spare.Push(outputs);
+                }
+
+                reader.Commit(batch.Select(r => r.Position));
+                Interlocked.Add(ref _events, batch.Count);
+                if (told is not null)
+                {
+                    notices?.Invoke(told);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Stop the folding too: nothing after a batch that could not be stored may be committed.
+            _folded.Writer.TryComplete(ex);
+            throw;
+        }
     }
+
+    /// <summary>One batch of events, in log order, and what the folds produced for it.</summary>
+    private sealed record FoldedBatch(List<LogRecord<AcceptedEvent>> Events, OutputBatch Outputs);
 }
