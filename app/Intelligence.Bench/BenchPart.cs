@@ -1,4 +1,5 @@
 using Intelligence.Bench.Approaches;
+using Intelligence.Bench.MaterializedViews;
 using Intelligence.Embedded;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ public static class BenchPart
         BenchParts.Bound => await BoundApproach.RunAsync(input, scratch, cancellationToken),
         BenchParts.Stages => await StageProfile.RunAsync(input, scratch, options.Processors, cancellationToken),
         BenchParts.Streamiz => StreamizApproach.Run(input, options.Processors, streamizEvents),
-        BenchParts.ClickHouseViews => throw new NotSupportedException("merging"),
+        BenchParts.ClickHouseViews => await MaterializedViewApproach.RunAsync(input, scratch, null, cancellationToken),
         BenchParts.Latency => await LatencyApproach.RunAsync(input, scratch, options, rate, loggers, cancellationToken),
         _ => throw new ArgumentException($"Unknown bench part '{part}'. Parts: {string.Join(", ", BenchParts.All)}."),
     };
