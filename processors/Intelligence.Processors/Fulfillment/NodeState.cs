@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Fulfillment;
@@ -5,6 +6,9 @@ namespace Intelligence.Processors.Fulfillment;
 /// <summary>One fulfilment node's work: lines waiting to be picked or dispatched, recent picks and its backed-up state.</summary>
 public sealed class NodeState : FoldState
 {
+    private int? _pendingUnits;
+    private int? _awaitingDispatchUnits;
+
     /// <summary>The latest event time the node has seen: its own clock, which never goes back.</summary>
     public DateTimeOffset Clock { get; set; }
     public DateTimeOffset? FirstSeenAt { get; set; }
@@ -14,6 +18,22 @@ public sealed class NodeState : FoldState
 
     /// <summary>Units picked and not yet dispatched, keyed <c>orderId/lineId</c>.</summary>
     public Dictionary<string, int> AwaitingDispatch { get; set; } = [];
+
+    /// <summary>The units of <see cref="Pending"/>, kept up as lines come and go (derived from it, not stored).</summary>
+    [JsonIgnore]
+    public int PendingUnits
+    {
+        get => _pendingUnits ??= Pending.Values.Sum(p => p.Units);
+        set => _pendingUnits = value;
+    }
+
+    /// <summary>The units of <see cref="AwaitingDispatch"/>, kept up likewise.</summary>
+    [JsonIgnore]
+    public int AwaitingDispatchUnits
+    {
+        get => _awaitingDispatchUnits ??= AwaitingDispatch.Values.Sum();
+        set => _awaitingDispatchUnits = value;
+    }
 
     /// <summary>Pick delays of the picks in the throughput window, oldest first, at most <see cref="FulfillmentOptions.PickDelaySamples"/>.</summary>
     public List<DelaySample> PickDelays { get; set; } = [];

@@ -23,7 +23,7 @@ public static class NodeWorkLog
                 state.ParcelsDispatched++;
                 foreach (var line in parcel.Lines)
                 {
-                    Take(state.AwaitingDispatch, $"{parcel.OrderId}/{line.LineId}", line.Units);
+                    state.AwaitingDispatchUnits -= Take(state.AwaitingDispatch, $"{parcel.OrderId}/{line.LineId}", line.Units);
                 }
 
                 break;
@@ -47,6 +47,7 @@ public static class NodeWorkLog
     {
         state.LinesAllocated++;
         var key = $"{allocated.OrderId}/{allocated.LineId}";
+        state.PendingUnits += allocated.Units;
         if (state.Pending.TryGetValue(key, out var pending))
         {
             pending.Units += allocated.Units;
@@ -66,6 +67,7 @@ public static class NodeWorkLog
         if (picked.Units > 0)
         {
             state.AwaitingDispatch[key] = state.AwaitingDispatch.GetValueOrDefault(key) + picked.Units;
+            state.AwaitingDispatchUnits += picked.Units;
         }
 
         state.LinesPicked++;
@@ -85,27 +87,39 @@ public static class NodeWorkLog
 
     private static void TakePending(NodeState state, string key, int units)
     {
-        if (state.Pending.TryGetValue(key, out var pending) && (pending.Units -= units) <= 0)
+        if (!state.Pending.TryGetValue(key, out var pending))
         {
+            return;
+        }
+
+        if (pending.Units - units <= 0)
+        {
+            state.PendingUnits -= pending.Units;
             state.Pending.Remove(key);
+        }
+        else
+        {
+            state.PendingUnits -= units;
+            pending.Units -= units;
         }
     }
 
-    private static void Take(Dictionary<string, int> waiting, string key, int units)
+    /// <summary>Takes units off a waiting line (all of it when they cover it) and says how many left the book.</summary>
+    private static int Take(Dictionary<string, int> waiting, string key, int units)
     {
         if (!waiting.TryGetValue(key, out var left))
         {
-            return;
+            return 0;
         }
 
         if (left - units <= 0)
         {
             waiting.Remove(key);
+            return left;
         }
-        else
-        {
-            waiting[key] = left - units;
-        }
+
+        waiting[key] = left - units;
+        return units;
     }
 
     /// <summary>Adds one line and its units to the bucket starting at <paramref name="at"/>.</summary>

@@ -29,13 +29,13 @@ public static class NodeWorkload
     public static NodeMetrics Measure(NodeState state, string node, DateTimeOffset now, FulfillmentOptions options)
     {
         var backlogLines = state.Pending.Count;
-        var backlogUnits = state.Pending.Values.Sum(p => p.Units);
+        var backlogUnits = state.PendingUnits;
         var windowStart = now - options.ThroughputWindow;
         var hours = WindowHours(state, now, options);
-        var picked = state.Picks.Where(b => b.At > windowStart).ToList();
-        var throughput = picked.Sum(b => b.Lines) / hours;
-        var throughputUnits = picked.Sum(b => b.Units) / hours;
-        var inflow = state.Allocations.Where(b => b.At > windowStart).Sum(b => b.Lines) / hours;
+        var (pickedLines, pickedUnits) = Since(state.Picks, windowStart);
+        var throughput = pickedLines / hours;
+        var throughputUnits = pickedUnits / hours;
+        var inflow = Since(state.Allocations, windowStart).Lines / hours;
         var backlogHours = backlogLines == 0 ? 0 : throughput > 0 ? Math.Min(MaxBacklogHours, backlogLines / throughput) : MaxBacklogHours;
 
         var cutoff = NextCutoff(now, options.CutoffOf(node));
@@ -44,13 +44,13 @@ public static class NodeWorkload
 
         var capacity = options.CapacityLinesPerHour.TryGetValue(node, out var configured)
             ? configured
-            : state.HourlyPicks.Where(b => b.At > now - options.CapacityLookback).Select(b => (double)b.Lines).DefaultIfEmpty(0).Max();
+            : BusiestHour(state.HourlyPicks, now - options.CapacityLookback);
         var spare = state.BackedUp ? 0 : Math.Max(0, capacity - inflow - backlogLines / options.DrainHours);
         var (average, high) = state.PickDelays.Count > 0
             ? PickDelay([.. state.PickDelays.Select(d => d.Minutes)], options.PickDelayPercentile)
             : (state.LastPickDelayMinutes, state.LastPickDelayHighMinutes);
         return new NodeMetrics(
-            backlogLines, backlogUnits, state.AwaitingDispatch.Count, state.AwaitingDispatch.Values.Sum(), average, high,
+            backlogLines, backlogUnits, state.AwaitingDispatch.Count, state.AwaitingDispatchUnits, average, high,
             Round(throughput), Round(throughputUnits), Round(inflow), Round(backlogHours), Round(capacity), Round(spare), cutoff,
             cutoffRisk);
     }
@@ -73,6 +73,35 @@ public static class NodeWorkload
         var sorted = samples.Order().ToArray();
         var rank = (int)Math.Ceiling(percentile * sorted.Length) - 1;
         return (Round(sorted.Average()), Round(sorted[Math.Clamp(rank, 0, sorted.Length - 1)]));
+    }
+
+    private static (long Lines, long Units) Since(List<RateBucket> buckets, DateTimeOffset start)
+    {
+        long lines = 0, units = 0;
+        foreach (var b in buckets)
+        {
+            if (b.At > start)
+            {
+                lines += b.Lines;
+                units += b.Units;
+            }
+        }
+
+        return (lines, units);
+    }
+
+    private static double BusiestHour(List<RateBucket> hours, DateTimeOffset after)
+    {
+        var busiest = 0;
+        foreach (var b in hours)
+        {
+            if (b.At > after && b.Lines > busiest)
+            {
+                busiest = b.Lines;
+            }
+        }
+
+        return busiest;
     }
 
     private static double WindowHours(NodeState state, DateTimeOffset now, FulfillmentOptions options)

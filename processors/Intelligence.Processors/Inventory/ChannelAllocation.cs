@@ -18,13 +18,14 @@ public readonly record struct ChannelAllocation(int Pool, int ExcludedUnits, int
         var known = 0;
         foreach (var (location, ats) in locationAts)
         {
-            known += rule.Excludes(location) ? 0 : 1;
+            var excludes = rule.Excludes(location);
+            known += excludes ? 0 : 1;
             if (ats <= 0)
             {
                 continue; // a location short of stock cannot take units from the others
             }
 
-            if (rule.Excludes(location))
+            if (excludes)
             {
                 excluded += ats;
             }

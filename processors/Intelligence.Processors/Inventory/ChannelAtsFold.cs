@@ -102,7 +102,6 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
         string sku, string channel, ChannelPosition position, ChannelAllocation share, double rate, double? cover, DateTimeOffset now,
         IOutputs outputs)
     {
-        var id = ExceptionRaised.IdOf(ExceptionCategories.OversellRisk, $"{sku}@{channel}");
         if (rate < _channels.MinimumSellRatePerHour || cover is not { } hours || hours >= _channels.ExposureCoverHours
             || ChannelSellRate.Orders(position, now, _channels.SellRateWindow) < _channels.MinimumOrdersInWindow)
         {
@@ -110,11 +109,14 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
             {
                 position.RiskOpen = false;
                 position.RecommendedExposure = null;
-                outputs.Send(id, new ExceptionResolved(id, "cover_recovered"));
+                var resolved = ExceptionRaised.IdOf(ExceptionCategories.OversellRisk, $"{sku}@{channel}");
+                outputs.Send(resolved, new ExceptionResolved(resolved, "cover_recovered"));
             }
 
             return;
         }
+
+        var id = ExceptionRaised.IdOf(ExceptionCategories.OversellRisk, $"{sku}@{channel}");
 
         var promotion = ChannelSellRate.Promotion(position, now, _channels.SellRateWindow);
         var advice = ExposureAdvice.For(sku, channel, promotion, share, rate, hours, _channels);
@@ -143,6 +145,11 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
 
         var drift = listed - position.Ats;
         var over = drift > _channels.DriftTolerance(listed);
+        if (!reported && (over || !position.DriftOpen))
+        {
+            return; // nothing reported and nothing to resolve
+        }
+
         var id = ExceptionRaised.IdOf(ExceptionCategories.ListingDrift, $"{sku}@{channel}");
         if (reported)
         {

@@ -29,31 +29,53 @@ public static class ChannelSellRate
     }
 
     /// <summary>Drops the quarter hours wholly before the window that ends at <paramref name="now"/>.</summary>
-    public static void Forget(ChannelPosition position, DateTimeOffset now, TimeSpan window) =>
-        position.Demand.RemoveAll(b => b.Start + Bucket <= now - window);
+    public static void Forget(ChannelPosition position, DateTimeOffset now, TimeSpan window)
+    {
+        // Buckets are kept in time order: the ones to drop are a prefix.
+        var demand = position.Demand;
+        var drop = 0;
+        while (drop < demand.Count && demand[drop].Start + Bucket <= now - window)
+        {
+            drop++;
+        }
+
+        if (drop > 0)
+        {
+            demand.RemoveRange(0, drop);
+        }
+    }
 
     /// <summary>Units per hour over the window ending at <paramref name="now"/>.</summary>
-    public static double PerHour(ChannelPosition position, DateTimeOffset now, TimeSpan window)
-    {
-        var from = now - window;
-        var units = position.Demand.Where(b => b.Start + Bucket > from && b.Start <= now).Sum(b => b.Units);
-        return Math.Round(units / window.TotalHours, 3);
-    }
+    public static double PerHour(ChannelPosition position, DateTimeOffset now, TimeSpan window) =>
+        Math.Round(InWindow(position, now, window).Units / window.TotalHours, 3);
 
     /// <summary>Order lines in the window ending at <paramref name="now"/>.</summary>
-    public static int Orders(ChannelPosition position, DateTimeOffset now, TimeSpan window)
-    {
-        var from = now - window;
-        return position.Demand.Where(b => b.Start + Bucket > from && b.Start <= now).Sum(b => b.Orders);
-    }
+    public static int Orders(ChannelPosition position, DateTimeOffset now, TimeSpan window) => InWindow(position, now, window).Orders;
 
     /// <summary>The promotion behind the window's demand when at least half of its units came with one (the latest named), else null.</summary>
     public static string? Promotion(ChannelPosition position, DateTimeOffset now, TimeSpan window)
     {
+        var (units, _, promotional, latest) = InWindow(position, now, window);
+        return units > 0 && promotional * 2 >= units ? latest : null;
+    }
+
+    private static (int Units, int Orders, int PromotionalUnits, string? LatestPromotion) InWindow(
+        ChannelPosition position, DateTimeOffset now, TimeSpan window)
+    {
         var from = now - window;
-        var inWindow = position.Demand.Where(b => b.Start + Bucket > from && b.Start <= now).ToList();
-        var units = inWindow.Sum(b => b.Units);
-        var promotional = inWindow.Sum(b => b.PromotionalUnits);
-        return units > 0 && promotional * 2 >= units ? inWindow.LastOrDefault(b => b.PromotionId is not null)?.PromotionId : null;
+        int units = 0, orders = 0, promotional = 0;
+        string? latest = null;
+        foreach (var b in position.Demand)
+        {
+            if (b.Start + Bucket > from && b.Start <= now)
+            {
+                units += b.Units;
+                orders += b.Orders;
+                promotional += b.PromotionalUnits;
+                latest = b.PromotionId ?? latest;
+            }
+        }
+
+        return (units, orders, promotional, latest);
     }
 }

@@ -58,25 +58,71 @@ public sealed record ReturnRateComparison(
     }
 
     /// <summary>The largest counts as <c>name:units</c>, largest first, ties by name.</summary>
-    private static List<string> Top(IEnumerable<KeyValuePair<string, long>> counts, int n) =>
-        counts.GroupBy(c => c.Key, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Units: g.Sum(c => c.Value)))
-            .OrderByDescending(c => c.Units).ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Take(n).Select(c => $"{c.Name}:{c.Units}").ToList();
+    private static List<string> Top(IEnumerable<KeyValuePair<string, long>> counts, int n)
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, units) in counts)
+        {
+            totals[name] = totals.GetValueOrDefault(name) + units;
+        }
+
+        // Keep the n largest seen so far, in order: n is small (a handful), the names are many.
+        var top = new List<(string Name, long Units)>(n + 1);
+        foreach (var (name, units) in totals)
+        {
+            var at = top.Count;
+            while (at > 0 && Before((name, units), top[at - 1]))
+            {
+                at--;
+            }
+
+            if (at < n)
+            {
+                top.Insert(at, (name, units));
+                if (top.Count > n)
+                {
+                    top.RemoveAt(n);
+                }
+            }
+        }
+
+        return top.ConvertAll(c => $"{c.Name}:{c.Units}");
+    }
+
+    private static bool Before((string Name, long Units) a, (string Name, long Units) b) =>
+        a.Units > b.Units || (a.Units == b.Units && string.CompareOrdinal(a.Name, b.Name) < 0);
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 5) : null;
 
     /// <summary>Sums of a span of days: delivered and returned units and the exposure.</summary>
-    private readonly struct Window(ProductLineReturnsState state, DateTimeOffset today, double todayGone, double[] profile)
+    private readonly struct Window
     {
-        private readonly Dictionary<DateTimeOffset, long> _delivered = state.Days.ToDictionary(d => d.Day, d => d.Delivered);
+        private readonly ProductLineReturnsState _state;
+        private readonly DateTimeOffset _today;
+        private readonly double _todayGone;
+        private readonly double[] _profile;
+
+        // Delivered units by day, indexed by days since the first kept day (days with none are 0).
+        private readonly DateTimeOffset _first;
+        private readonly long[] _delivered;
+
+        public Window(ProductLineReturnsState state, DateTimeOffset today, double todayGone, double[] profile)
+        {
+            (_state, _today, _todayGone, _profile) = (state, today, todayGone, profile);
+            _first = state.Days.Count > 0 ? state.Days[0].Day : today;
+            _delivered = new long[state.Days.Count > 0 ? DaysFrom(_first, state.Days[^1].Day) + 1 : 0];
+            foreach (var day in state.Days)
+            {
+                _delivered[DaysFrom(_first, day.Day)] += day.Delivered;
+            }
+        }
 
         public (long Delivered, long Returned, double Exposure) Sum(DateTimeOffset from, DateTimeOffset to)
         {
             long delivered = 0, returned = 0;
-            foreach (var day in state.Days)
+            foreach (var day in _state.Days)
             {
                 if (day.Day >= from && day.Day <= to)
                 {
@@ -88,14 +134,19 @@ public sealed record ReturnRateComparison(
             var exposure = 0.0;
             for (var t = from; t <= to; t = t.AddDays(1))
             {
-                for (var k = 0; k < profile.Length; k++)
+                var index = DaysFrom(_first, t);
+                for (var k = 0; k < _profile.Length; k++)
                 {
-                    var share = t == today && k > 0 ? profile[k] * todayGone : profile[k];
-                    exposure += share * _delivered.GetValueOrDefault(t.AddDays(-k));
+                    var share = t == _today && k > 0 ? _profile[k] * _todayGone : _profile[k];
+                    exposure += share * DeliveredOn(index - k);
                 }
             }
 
             return (delivered, returned, exposure);
         }
+
+        private long DeliveredOn(int index) => index >= 0 && index < _delivered.Length ? _delivered[index] : 0;
+
+        private static int DaysFrom(DateTimeOffset first, DateTimeOffset day) => (int)Math.Round((day - first).TotalDays);
     }
 }
