@@ -28,18 +28,13 @@ public sealed record KeySweep(long Keys, long Events, int Seed = 42)
             throw new ArgumentException($"A key sweep needs at least one event per key ({Keys:N0}); it was given {Events:N0}.");
         }
 
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName);
-        if (File.Exists(path))
-        {
-            return path;
-        }
+        return WorkloadFile.Ensure(folder, FileName, $"the key sweep ({this})", progress, Write);
+    }
 
-        progress($"Generating the key sweep ({this}) into {path} (not timed)");
-        var partial = path + ".partial";
+    private void Write(Stream file, string truthPath)
+    {
         var random = new Random(Seed);
         var at = Start;
-        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         using (var json = new Utf8JsonWriter(file))
         {
             for (long i = 0; i < Events; i++)
@@ -59,8 +54,6 @@ public sealed record KeySweep(long Keys, long Events, int Seed = 42)
             }
         }
 
-        GroundTruthFile.Write(path + ".truth.json", new SimulationOptions { Events = Events, Seed = Seed, Start = Start }, at, []);
-        File.Move(partial, path, overwrite: true);
-        return path;
+        GroundTruthFile.Write(truthPath, new SimulationOptions { Events = Events, Seed = Seed, Start = Start }, at, []);
     }
 }

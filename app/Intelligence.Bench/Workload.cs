@@ -24,31 +24,20 @@ public sealed record Workload(long Events, int Skus, int Stores, int Seed)
     public override string ToString() => $"{Events:N0} inputs, {Skus:N0} SKUs, {Stores} stores + 3 nodes, seed {Seed}";
 
     /// <summary>The file in <paramref name="folder"/>, written first if it is not there yet.</summary>
-    public string Ensure(string folder, Action<string> progress)
+    public string Ensure(string folder, Action<string> progress) =>
+        WorkloadFile.Ensure(folder, FileName, $"the workload ({this})", progress, Write);
+
+    private void Write(Stream file, string truthPath)
     {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName);
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        progress($"Generating the workload ({this}) into {path} (not timed)");
-        var partial = path + ".partial";
         var simulator = new RetailSimulator(Simulation);
-        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        foreach (var input in simulator.Generate())
         {
-            foreach (var input in simulator.Generate())
-            {
-                file.Write(input.Json);
-                file.WriteByte((byte)'\n');
-            }
+            file.Write(input.Json);
+            file.WriteByte((byte)'\n');
         }
 
-        // Beside it, as `simulate --out` writes: the simulated end, which event times are judged against.
-        GroundTruthFile.Write(path + ".truth.json", Simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
-        File.Move(partial, path, overwrite: true);
-        return path;
+        // As `simulate --out` writes it: the simulated end, which event times are judged against.
+        GroundTruthFile.Write(truthPath, Simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
     }
 
     /// <summary>The instant the file's event times are judged against: its simulated end.</summary>

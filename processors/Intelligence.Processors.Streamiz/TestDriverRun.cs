@@ -56,6 +56,26 @@ public sealed class TestDriverRun : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Feeds events in order as the parity tests do: each written to the events topic, and stream time
+    /// moved with a marker after each event that moves it, which is where the engine fires its timers.
+    /// </summary>
+    public TestDriverRun FeedAll(IEnumerable<RetailEvent> events)
+    {
+        var streamTime = DateTimeOffset.MinValue;
+        foreach (var e in events)
+        {
+            Feed(e);
+            if (e.OccurredAt > streamTime)
+            {
+                streamTime = e.OccurredAt;
+                AdvanceTo(streamTime);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Moves the partition's stream time with a marker on the messages topic; due timers fire.</summary>
     public TestDriverRun AdvanceTo(DateTimeOffset streamTime)
     {

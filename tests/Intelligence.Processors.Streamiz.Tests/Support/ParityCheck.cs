@@ -33,16 +33,7 @@ public static class ParityCheck
 
         using var kafka = new TestDriverRun(topology);
         clock.Restart();
-        var streamTime = DateTimeOffset.MinValue;
-        foreach (var e in events)
-        {
-            kafka.Feed(e);
-            if (e.OccurredAt > streamTime)
-            {
-                streamTime = e.OccurredAt;
-                kafka.AdvanceTo(streamTime);
-            }
-        }
+        kafka.FeedAll(events);
 
         var kafkaTime = clock.Elapsed;
         var differences = Differences(topology, engine, sink, kafka.Rows, kafka.Store);

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace Intelligence.Cli.Tests;
+
+/// <summary>
+/// `intelligence bench` end to end on a small workload: every part runs in its own process and the
+/// report holds each table, with the figures of what ran.
+/// </summary>
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"intelligence-bench-cli-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Puts_every_approach_side_by_side_on_one_workload_and_reports_the_targets()
+    {
+        var outcome = await CliProcess.RunAsync("bench", "--events", "10k", "--skus", "200", "--stores", "4",
+            "--only", "embedded", "--only", "bound", "--only", "stages", "--only", "streamiz", "--only", "latency",
+            "--streamiz-events", "300", "--rate", "3000", "--scale-keys", "2k", "--data", _data);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var report = outcome.Out;
+        Assert.Matches(@"\| embedded \| 10,000 \|", report);
+        Assert.Matches(@"\| bound \| 10,000 \|", report);
+        Assert.Matches(@"\| stages \| 10,000 \|", report);
+        foreach (var stage in new[] { "validate", "fold", "processor rows to JSON", "raw-event rows to JSON", "chDB inserts" })
+        {
+            Assert.Matches($@"\| {Regex.Escape(stage)} \| \d+\.\d\d \|", report);
+        }
+
+        // The test driver and the engine made the same rows of the same events.
+        foreach (var topology in new[] { "inventory", "orders", "whole retail topology" })
+        {
+            var rows = Regex.Match(report, $@"\| {topology} \|.*\| ([\d,]+) / ([\d,]+) \|");
+            Assert.True(rows.Success, $"no Streamiz row for {topology} in:\n{report}");
+            Assert.Equal(rows.Groups[1].Value, rows.Groups[2].Value);
+            Assert.NotEqual("0", rows.Groups[1].Value);
+        }
+
+        Assert.Matches(@"\| 3,000 \| [\d,]+ \| \d+\.\d{3} \| \d+\.\d{3} \|", report);
+        Assert.Contains("6,000 stock events over 2,000 SKU x location keys", report);
+        Assert.Contains("## Issue 7's targets", report);
+        Assert.Matches(@"\| end to end, embedded \| >= 300,000 inputs/s \| [\d,]+ \| (yes|\*\*no\*\*) \|", report);
+        Assert.Single(Directory.GetFiles(_data, "report-*.md"));
+    }
+
+    [Fact]
+    public async Task Refuses_a_part_it_does_not_have()
+    {
+        var outcome = await CliProcess.RunAsync("bench", "--only", "spark", "--data", _data);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--only spark: there is no such part", outcome.Error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
