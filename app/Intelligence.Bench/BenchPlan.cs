@@ -21,7 +21,7 @@ public sealed record BenchPlan
     public IReadOnlyList<long> ScaleKeys { get; init; } = [];
 
     /// <summary>The approaches to run, by part name; all by default.</summary>
-    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(BenchParts.All);
+    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(BenchParts.Named);
 
     public string Workloads => Path.Combine(Folder, "workloads");
 
@@ -41,5 +41,12 @@ public static class BenchParts
     /// <summary>The approach name the Streamiz part reports (the part is named for the library, the approach for what runs).</summary>
     public const string StreamizApproachName = "streamiz-test-driver";
 
+    /// <summary>The growth runs (--scale-events, --scale-keys): the embedded pipeline on other workloads.</summary>
+    public const string Growth = "growth";
+
+    /// <summary>The approaches, each run on the main workload.</summary>
     public static readonly IReadOnlyList<string> All = [Embedded, Bound, Stages, ClickHouseViews, Streamiz, Latency];
+
+    /// <summary>What --only can name.</summary>
+    public static readonly IReadOnlyList<string> Named = [.. All, Growth];
 }

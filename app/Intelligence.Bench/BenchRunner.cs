@@ -11,7 +11,7 @@ public static class BenchRunner
 {
     public static async Task<BenchResults> RunAsync(BenchPlan plan, Action<string> progress, CancellationToken cancellationToken)
     {
-        var workload = plan.Workload.Ensure(plan.Workloads, progress);
+        var workload = BenchParts.All.Any(plan.Parts.Contains) ? plan.Workload.Ensure(plan.Workloads, progress) : "";
         var steps = new List<(string Label, string Group, string[] Arguments)>();
         foreach (var part in BenchParts.All.Where(plan.Parts.Contains))
         {
@@ -27,13 +27,13 @@ public static class BenchRunner
             }
         }
 
-        foreach (var events in plan.ScaleEvents)
+        foreach (var events in plan.Parts.Contains(BenchParts.Growth) ? plan.ScaleEvents : [])
         {
             var file = (plan.Workload with { Events = events }).Ensure(plan.Workloads, progress);
             steps.Add(($"embedded, {events:N0} inputs", "growth with events", Arguments(plan, BenchParts.Embedded, file)));
         }
 
-        foreach (var keys in plan.ScaleKeys)
+        foreach (var keys in plan.Parts.Contains(BenchParts.Growth) ? plan.ScaleKeys : [])
         {
             var sweep = new KeySweep(keys, keys * 3);
             var file = sweep.Ensure(plan.Workloads, progress);

@@ -14,7 +14,7 @@ public sealed class BenchCommandTests : IDisposable
     public async Task Puts_every_approach_side_by_side_on_one_workload_and_reports_the_targets()
     {
         var outcome = await CliProcess.RunAsync("bench", "--events", "10k", "--skus", "200", "--stores", "4",
-            "--only", "embedded", "--only", "bound", "--only", "stages", "--only", "streamiz", "--only", "latency",
+            "--only", "embedded", "--only", "bound", "--only", "stages", "--only", "streamiz", "--only", "latency", "--only", "growth",
             "--streamiz-events", "300", "--rate", "3000", "--scale-keys", "2k", "--data", _data);
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
