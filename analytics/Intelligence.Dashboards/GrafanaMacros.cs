@@ -64,7 +64,9 @@ public static partial class GrafanaMacros
         null => throw new NotSupportedException(
             $"${name} has {values.Count} values; give a format such as ${{{name}:singlequote}} to say how to join them."),
         "singlequote" => Join(values, v => $"'{v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}'"),
-        "sqlstring" => Join(values, v => $"'{v.Replace("'", "''", StringComparison.Ordinal)}'"),
+        // ClickHouse reads a backslash in a literal as an escape, so it is doubled too: a value ending in one would
+        // otherwise escape the closing quote and let the rest of the selection run as SQL.
+        "sqlstring" => Join(values, v => $"'{v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'"),
         "csv" or "raw" => string.Join(",", values),
         _ => throw new NotSupportedException($"The variable format '{format}' (in ${{{name}:{format}}}) is not supported."),
     };

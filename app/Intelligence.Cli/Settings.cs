@@ -113,6 +113,7 @@ public sealed partial class Settings(IConfiguration configuration)
         http.ApiKeysFile ??= KeyFile(dataDirectory);
         Require(http.MaxBodyBytes >= 1024, "Ingest:Http:MaxBodyBytes", "1024 or more");
         Require(http.MaxEventsPerBatch >= 1, "Ingest:Http:MaxEventsPerBatch", "1 or more");
+        Require(http.MaxConcurrentRequests >= 1, "Ingest:Http:MaxConcurrentRequests", "1 or more");
         Require(http.AppendTimeout > TimeSpan.Zero && http.AppendTimeout <= TimeSpan.FromMinutes(10),
             "Ingest:Http:AppendTimeout", "positive and at most 00:10:00");
         return http;

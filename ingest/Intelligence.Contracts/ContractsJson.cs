@@ -10,14 +10,17 @@ namespace Intelligence.Contracts;
 /// <summary>
 /// Source-generated JSON for every contract. Strict on purpose: numbers are not read from strings
 /// and a field the contract does not know is an error (a producer that adds fields bumps the
-/// schema version).
+/// schema version). A field named twice is an error too: readers that keep the first copy and
+/// readers that keep the last would see different events. Times must say their offset.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    MaxDepth = EventReaderOptions.MaxJsonDepth)]
+    MaxDepth = EventReaderOptions.MaxJsonDepth,
+    AllowDuplicateProperties = false,
+    Converters = [typeof(ExplicitOffsetTime)])]
 [JsonSerializable(typeof(Envelope))]
 [JsonSerializable(typeof(OrderPlaced))]
 [JsonSerializable(typeof(OrderCancelled))]

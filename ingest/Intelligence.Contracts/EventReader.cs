@@ -199,6 +199,21 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
 
         var jsonPath = (ex as JsonException)?.Path;
         var path = jsonPath is null or "$" ? part : $"{part}{jsonPath.TrimStart('$')}";
+        if (ex.Message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            return new Rejection(RejectReason.MalformedJson, $"{path}: the field {FieldName(ex.Message)} appears more than once; send each field once");
+        }
+
+        if (ex.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            return new Rejection(RejectReason.InvalidEncoding, $"{path} holds an escaped lone surrogate (\\uD800-\\uDFFF without its pair), which is not text");
+        }
+
+        if (ex is ExplicitOffsetTime.UnreadableTime)
+        {
+            return new Rejection(RejectReason.WrongType, $"{path}: {ex.Message}");
+        }
+
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return new Rejection(RejectReason.UnknownField,

@@ -10,7 +10,10 @@ public static class CliProcess
     public static Task<Outcome> RunAsync(params string[] args) => Start(args).WaitAsync();
 
     /// <summary>Starts the program and returns a handle to wait for it, for commands that run alongside others.</summary>
-    public static Running Start(params string[] args)
+    public static Running Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the program with extra environment variables (settings, secrets).</summary>
+    public static Running Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "intelligence.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -19,6 +22,11 @@ public static class CliProcess
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(program);
         foreach (var arg in args)
         {

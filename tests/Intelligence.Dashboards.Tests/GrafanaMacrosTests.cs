@@ -59,6 +59,8 @@ public sealed class GrafanaMacrosTests
         Assert.Equal("x = stores", GrafanaMacros.Expand("x = $channel", Context(VariableSelection.Of("stores"))));
         Assert.Equal("IN ('stores','webstore')", GrafanaMacros.Expand("IN (${channel:singlequote})", Context()));
         Assert.Equal("IN ('it''s')", GrafanaMacros.Expand("IN (${channel:sqlstring})", Context(VariableSelection.Of("it's"))));
+        Assert.Equal(@"IN ('a\\','b')", GrafanaMacros.Expand("IN (${channel:sqlstring})", Context(VariableSelection.Of(@"a\", "b"))));
+        Assert.Equal(@"IN ('a\\','b')", GrafanaMacros.Expand("IN (${channel:singlequote})", Context(VariableSelection.Of(@"a\", "b"))));
     }
 
     [Fact]

@@ -14,6 +14,12 @@ public sealed class HttpIngestOptions
     /// <summary>Most events in one request.</summary>
     public int MaxEventsPerBatch { get; set; } = 5_000;
 
+    /// <summary>
+    /// Most requests read and submitted at once; one more is answered 429 with Retry-After. Bounds the
+    /// memory held in request bodies to this many times <see cref="MaxBodyBytes"/>.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 16;
+
     /// <summary>How long a request waits for room in a full event log before answering 503.</summary>
     public TimeSpan AppendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

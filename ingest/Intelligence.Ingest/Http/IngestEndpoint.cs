@@ -9,7 +9,8 @@ namespace Intelligence.Ingest.Http;
 /// <summary>
 /// <c>POST /v1/events</c>: a batch of events from one source, authenticated by that source's API
 /// key. Answers per event: accepted, duplicate, or rejected with the reason. When the event log
-/// stays full it answers 503 with Retry-After, naming the events it did not take.
+/// stays full it answers 503 with Retry-After, naming the events it did not take; past
+/// <see cref="HttpIngestOptions.MaxConcurrentRequests"/> requests at once, 429 with Retry-After.
 /// </summary>
 public static class IngestEndpoint
 {
@@ -18,7 +19,25 @@ public static class IngestEndpoint
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder routes, IngestGate gate,
         ApiKeyRing keys, HttpIngestOptions options, TimeProvider clock)
     {
-        routes.MapPost(Path, (Delegate)((HttpContext context) => HandleAsync(context, gate, keys, options, clock)));
+        var inFlight = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
+        routes.MapPost(Path, (Delegate)(async (HttpContext context) =>
+        {
+            if (!await inFlight.WaitAsync(0).ConfigureAwait(false))
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return Error(StatusCodes.Status429TooManyRequests,
+                    $"more than {options.MaxConcurrentRequests} requests at once (Ingest:Http:MaxConcurrentRequests); retry after Retry-After seconds");
+            }
+
+            try
+            {
+                return await HandleAsync(context, gate, keys, options, clock).ConfigureAwait(false);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        }));
         routes.MapGet("/health", () => Results.Text("ok"));
         return routes;
     }

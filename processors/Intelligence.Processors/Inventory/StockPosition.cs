@@ -53,9 +53,21 @@ public sealed class StockPosition : FoldState
 
     public bool OversellOpen { get; set; }
 
-    /// <summary>What is physically sellable before safety stock: on hand less reserved and held. Negative is an oversell.</summary>
+    /// <summary>
+    /// What is physically sellable before safety stock: on hand less reserved and held. Negative is an oversell.
+    /// Reserved and held are signed balances, so that a pick or release arriving before its allocation or
+    /// hold still nets out; below zero they count as none, never as extra stock.
+    /// </summary>
     [JsonIgnore]
-    public int Unpromised => OnHand - Reserved - QualityHold;
+    public int Unpromised => OnHand - ReservedUnits - HeldUnits;
+
+    /// <summary>Units reserved, as published: a balance below zero (a pick ahead of its allocation) is none.</summary>
+    [JsonIgnore]
+    public int ReservedUnits => Math.Max(0, Reserved);
+
+    /// <summary>Units on quality hold, as published: a release ahead of (or beyond) its hold is none.</summary>
+    [JsonIgnore]
+    public int HeldUnits => Math.Max(0, QualityHold);
 
     [JsonIgnore]
     public int InboundUnits => Inbound.Values.Sum(e => e.Units);

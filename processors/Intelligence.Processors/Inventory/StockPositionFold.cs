@@ -70,8 +70,8 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
         var shortfall = -state.Unpromised;
         outputs.Send(ExceptionRaised.IdOf(ExceptionCategories.Oversell, key), new ExceptionRaised(
             ExceptionRaised.IdOf(ExceptionCategories.Oversell, key), ExceptionCategories.Oversell, "sku-location", key,
-            new ExceptionContext(Location: state.Location, Sku: state.Sku, Risk: Math.Min(1, shortfall / (double)Math.Max(1, state.Reserved))),
-            $"{state.Sku} at {state.Location}: {state.Reserved} reserved and {state.QualityHold} on hold against {state.OnHand} on hand, " +
+            new ExceptionContext(Location: state.Location, Sku: state.Sku, Risk: Math.Min(1, shortfall / (double)Math.Max(1, state.ReservedUnits))),
+            $"{state.Sku} at {state.Location}: {state.ReservedUnits} reserved and {state.HeldUnits} on hold against {state.OnHand} on hand, " +
             $"{shortfall} units short for more than {options.OversellGrace.TotalMinutes:0} min."));
     }
 
@@ -181,7 +181,7 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
         var projected = ats + state.InboundUnits + state.TransfersInUnits + Math.Max(0, state.ReturnsInTransit);
         var asOf = state.UpdatedAt;
         outputs.Write(new StockPositionRow(
-            state.Sku, state.Location, state.OnHand, state.Reserved, state.QualityHold, state.InboundUnits, state.InboundExpectedAt,
+            state.Sku, state.Location, state.OnHand, state.ReservedUnits, state.HeldUnits, state.InboundUnits, state.InboundExpectedAt,
             state.TransfersInUnits, state.TransfersOutUnits, state.ReturnsInTransit, safety, ats, projected, state.Unpromised < 0,
             StockHealth.Confidence(state, asOf, options), StockHealth.CoverDays(state, ats, asOf, options.CoverWindowDays),
             StockHealth.DaysSince(state.LastReceiptAt, asOf), StockHealth.DaysSince(state.LastPickAt, asOf), state.LastCountAt, asOf)
