@@ -228,9 +228,9 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         {
             await sink.ConfigureAwait(false);
         }
-        catch (SinkFailedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Nothing more can be stored: stop the sources and let the other sink drain.
+            // Nothing more can be stored: stop the sources (and a checkpoint's barrier) and let the other sinks drain.
             await _failed.CancelAsync().ConfigureAwait(false);
             _events.Complete();
             _processorEvents.Complete();
@@ -246,7 +246,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         {
             await _sinks.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SinkFailedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Stopping mid-run, or a failure CompleteAsync already reported: what was not stored stays uncommitted.
         }
