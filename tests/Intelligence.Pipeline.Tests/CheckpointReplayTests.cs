@@ -53,7 +53,7 @@ public sealed class CheckpointReplayTests : IDisposable
         Assert.Equal(stored.Run.RunId, second.RunId);
         await new SimulatorSource(new RetailSimulator(simulation), second.Checkpoints!.Start, second.Checkpoints.AfterInputAsync)
             .RunAsync(second.Gate, CancellationToken.None);
-        await second.Checkpoints.TakeAsync();
+        await second.Checkpoints.FinishAsync();
         var summary = await second.CompleteAsync(TimeProvider.System, CancellationToken.None);
 
         Assert.True(summary.Balances, $"{summary.Received} received, {summary.Stored} stored, {summary.StoreEventRowsAdded} rows added");

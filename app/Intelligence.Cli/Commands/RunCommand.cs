@@ -83,7 +83,7 @@ public static class RunCommand
                 if (checkpoints is not null)
                 {
                     // Every input is in: the last barrier stores the rest, so a crash from here on replays nothing.
-                    await checkpoints.TakeAsync();
+                    await checkpoints.FinishAsync();
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
