@@ -2,6 +2,7 @@ using Intelligence.Alerting;
 using Intelligence.Analytics.ClickHouse;
 using Intelligence.Contracts;
 using Intelligence.Embedded;
+using Intelligence.Embedded.Checkpoints;
 using Intelligence.EventLog;
 using Intelligence.Ingest.Http;
 using Intelligence.Processors;
@@ -46,6 +47,7 @@ public sealed partial class Settings(IConfiguration configuration)
         var reader = configuration.GetSection("Ingest").Get<EventReaderOptions>() ?? defaults.Reader;
         var log = configuration.GetSection("EventLog").Get<TopicOptions>() ?? defaults.Events;
         var sink = configuration.GetSection("Sink").Get<SinkOptions>() ?? defaults.Sink;
+        var checkpoints = configuration.GetSection("Checkpoint").Get<CheckpointOptions>() ?? defaults.Checkpoints;
         var processors = OptionsBinder.Bind<ProcessorOptions>(configuration.GetSection("Processors"));
         var problems = processors.Problems().ToList();
         if (problems.Count > 0)
@@ -61,6 +63,7 @@ public sealed partial class Settings(IConfiguration configuration)
             Reader = reader,
             Events = log with { Name = "events" },
             Sink = sink,
+            Checkpoints = checkpoints,
             DuplicateWindow = configuration.GetValue("Ingest:DuplicateWindow", defaults.DuplicateWindow),
         };
         Require(reader.MaxEventBytes is >= 1024 and <= 16 * 1024 * 1024, "Ingest:MaxEventBytes", "from 1024 to 16777216");
@@ -78,6 +81,7 @@ public sealed partial class Settings(IConfiguration configuration)
             "Sink:InitialBackoff", "at least 1 ms and at most Sink:MaxBackoff");
         Require(sink.MaxBackoff <= TimeSpan.FromHours(1), "Sink:MaxBackoff", "at most 01:00:00");
         Require(options.DuplicateWindow >= 1, "Ingest:DuplicateWindow", "1 or more");
+        Require(checkpoints.Every is >= 1 and <= 100_000_000, "Checkpoint:Every", "from 1 to 100000000");
         return options;
     }
 

@@ -3,6 +3,7 @@ using Intelligence.Analytics.ClickHouse;
 using Intelligence.Contracts;
 using Intelligence.Distributed;
 using Intelligence.Embedded;
+using Intelligence.Embedded.Checkpoints;
 using Intelligence.EventLog;
 using Intelligence.Ingest.Http;
 using Intelligence.Kafka;
@@ -32,6 +33,7 @@ public static class SettingsCatalog
         [HttpIngestOptions.Section] = typeof(HttpIngestOptions),
         ["EventLog"] = typeof(TopicOptions),
         ["Sink"] = typeof(SinkOptions),
+        ["Checkpoint"] = typeof(CheckpointOptions),
         ["Processors"] = typeof(ProcessorOptions),
         [AlertingOptions.Section] = typeof(AlertingOptions),
         [KafkaOptions.Section] = typeof(KafkaOptions),

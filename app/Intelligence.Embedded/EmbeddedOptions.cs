@@ -1,4 +1,5 @@
 using Intelligence.Contracts;
+using Intelligence.Embedded.Checkpoints;
 using Intelligence.EventLog;
 using Intelligence.Processors;
 
@@ -20,6 +21,9 @@ public sealed record EmbeddedOptions
 
     /// <summary>How many recent event ids are remembered to drop re-sent events.</summary>
     public int DuplicateWindow { get; init; } = 1_000_000;
+
+    /// <summary>When runs from a file or the simulator are checkpointed (configuration section <c>Checkpoint</c>).</summary>
+    public CheckpointOptions Checkpoints { get; init; } = new();
 
     /// <summary>The processors' settings (configuration section <c>Processors</c>).</summary>
     public ProcessorOptions Processors { get; init; } = new();

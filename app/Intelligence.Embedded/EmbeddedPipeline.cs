@@ -1,9 +1,11 @@
 using Intelligence.Analytics;
 using Intelligence.Analytics.Migrations;
 using Intelligence.Contracts;
+using Intelligence.Embedded.Checkpoints;
 using Intelligence.Embedded.Processing;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
+using Intelligence.Ingest.Sources;
 using Intelligence.Processors;
 using Intelligence.Processors.Alerts;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,8 @@ namespace Intelligence.Embedded;
 /// <summary>
 /// The embedded runtime in one process: the gate in front, the in-process event log (events and
 /// dead letters), the processors, and the sinks that drain all of them into the analytics store. Sources submit through
-/// <see cref="Gate"/>; <see cref="CompleteAsync"/> drains everything and returns the account.
+/// <see cref="Gate"/>; <see cref="CompleteAsync"/> drains everything and returns the account. A checkpointed run
+/// (<see cref="Checkpoints"/>) cuts its batches at barriers and can resume from its last checkpoint after a crash.
 /// </summary>
 public sealed class EmbeddedPipeline : IAsyncDisposable
 {
@@ -26,33 +29,67 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _failed = new();
     private readonly Task _sinks;
-    private readonly long _eventRowsBefore;
-    private readonly long _deadLetterRowsBefore;
+    private readonly DuplicateFilter _duplicates;
+    private readonly ICheckpointedTopic[] _topics;
+    private readonly TimeProvider _clock;
+    private readonly StoredTally _before;
     private RunSummary? _summary;
 
     private EmbeddedPipeline(IAnalyticsStore store, EmbeddedOptions options, TimeProvider clock, ILoggerFactory loggers,
-        string runId, long eventRowsBefore, long deadLetterRowsBefore, Action<IReadOnlyList<AlertNotice>>? notices)
+        string runId, StoredTally before, Action<IReadOnlyList<AlertNotice>>? notices, RunCheckpointing? checkpointing)
     {
         Store = store;
         Options = options;
         RunId = runId;
-        StartedAt = clock.GetUtcNow();
-        _eventRowsBefore = eventRowsBefore;
-        _deadLetterRowsBefore = deadLetterRowsBefore;
+        var resume = checkpointing?.Resume?.Run;
+        StartedAt = resume?.StartedAt ?? clock.GetUtcNow();
+        _before = before;
+        _clock = clock;
         _events = new InProcessTopic<AcceptedEvent>(options.Events, e => e.ApproximateSize);
         _processorEvents = new InProcessTopic<AcceptedEvent>(options.Events with { Name = "processor-events" }, e => e.ApproximateSize);
         _deadLetters = new InProcessTopic<DeadLetter>(options.DeadLetters, d => d.ApproximateSize);
-        Gate = new IngestGate(new EventReader(options.Reader, clock), new DuplicateFilter(options.DuplicateWindow),
-            new TeeWriter<AcceptedEvent>(_events, _processorEvents), _deadLetters, new IngestCounters());
+        var events = new CheckpointedTopic<AcceptedEvent>(_events);
+        var processorEvents = new CheckpointedTopic<AcceptedEvent>(_processorEvents);
+        var deadLetters = new CheckpointedTopic<DeadLetter>(_deadLetters);
+        _topics = [events, processorEvents, deadLetters];
+        _duplicates = new DuplicateFilter(options.DuplicateWindow);
+        var counters = new IngestCounters();
+        if (resume is not null)
+        {
+            counters.Restore(resume.Ingest);
+            _duplicates.Remember(resume.Duplicates);
+            foreach (var topic in _topics)
+            {
+                topic.Continue(resume.Offsets);
+            }
+        }
 
+        Gate = new IngestGate(new EventReader(options.Reader, clock), _duplicates,
+            new TeeWriter<AcceptedEvent>(_events, _processorEvents), _deadLetters, counters);
+
+        // A checkpointed run cuts batches only at barriers, so that a replay cuts the same ones; otherwise they linger.
+        var barrier = checkpointing is null ? null : new CheckpointBarrier();
+        var sink = barrier is null ? options.Sink : options.Sink with { Linger = TimeSpan.Zero };
         var table = $"{options.Database}.";
         var logger = loggers.CreateLogger<EmbeddedPipeline>();
-        _eventSink = new TableSink<AcceptedEvent>(table + RawEventRows.Table, runId, _events.Reader(), store,
-            RawEventRows.Write, options.Sink, clock, logger);
-        _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, _deadLetters.Reader(), store,
-            DeadLetterRows.Write, options.Sink, clock, logger);
-        _processors = new ProcessorStage(RetailTopology.Build(options.Processors), options.Database, runId,
-            _processorEvents.Reader(), options.Sink.WriterFor(store, clock, logger), options.Sink, clock, logger, notices);
+        _eventSink = new TableSink<AcceptedEvent>(table + RawEventRows.Table, runId, events.Reader(barrier), store,
+            RawEventRows.Write, sink, clock, logger);
+        _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, deadLetters.Reader(barrier), store,
+            DeadLetterRows.Write, sink, clock, logger);
+        var topology = RetailTopology.Build(options.Processors);
+        _processors = new ProcessorStage(topology, options.Database, runId,
+            processorEvents.Reader(barrier), sink.WriterFor(store, clock, logger), sink, clock, logger, notices);
+        if (checkpointing?.Resume is { } stored)
+        {
+            _processors.Engine.Restore(stored.Run.StreamTime, stored.Run.MessagesApplied, stored.StatesOf(topology));
+        }
+
+        if (checkpointing is not null)
+        {
+            Checkpoints = new Checkpointer(checkpointing.Path, checkpointing.Options, barrier!, LogHalfFull,
+                position => Snapshot(position, checkpointing), _processors.Engine, resume?.Source ?? default, logger, _failed.Token);
+        }
+
         _sinks = Task.WhenAll(
             Task.Run(() => Guard(_eventSink.RunAsync(_stop.Token))),
             Task.Run(() => Guard(_processors.RunAsync(_stop.Token))),
@@ -72,6 +109,9 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
 
     public IngestGate Gate { get; }
 
+    /// <summary>The run's checkpoints, when it is checkpointed: sources tell it of each input and start where it says.</summary>
+    public Checkpointer? Checkpoints { get; }
+
     /// <summary>The processors' engine: its stores hold the live state (read it only once the run is complete).</summary>
     public FoldEngineView Processors => new(_processors.Engine);
 
@@ -80,7 +120,8 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     /// once stored, go to <paramref name="notices"/>, which must not block (the delivery queue).
     /// </summary>
     public static async Task<EmbeddedPipeline> StartAsync(IAnalyticsStore store, EmbeddedOptions options,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken, Action<IReadOnlyList<AlertNotice>>? notices = null)
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken, Action<IReadOnlyList<AlertNotice>>? notices = null,
+        RunCheckpointing? checkpointing = null)
     {
         var applied = await Migrator.ApplyAsync(store, options.Database, cancellationToken).ConfigureAwait(false);
         var logger = loggers.CreateLogger<EmbeddedPipeline>();
@@ -89,21 +130,38 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
             logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
         }
 
+        if (checkpointing?.Resume?.Run is { } resume)
+        {
+            logger.LogInformation("Resuming run {RunId} from its checkpoint of {TakenAt:O}: input {Inputs:N0}, {Received:N0} received",
+                resume.RunId, resume.TakenAt, resume.Source.Inputs, resume.Ingest.Received);
+            return new EmbeddedPipeline(store, options, clock, loggers, resume.RunId, resume.Stored, notices, checkpointing);
+        }
+
         var runId = $"run-{clock.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-        var eventRows = await StoreCounts.RowsAsync(store, options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false);
-        var deadRows = await StoreCounts.RowsAsync(store, options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false);
-        return new EmbeddedPipeline(store, options, clock, loggers, runId, eventRows, deadRows, notices);
+        var before = new StoredTally
+        {
+            EventRowsBefore = await StoreCounts.RowsAsync(store, options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false),
+            DeadLetterRowsBefore = await StoreCounts.RowsAsync(store, options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false),
+        };
+        var pipeline = new EmbeddedPipeline(store, options, clock, loggers, runId, before, notices, checkpointing);
+        if (pipeline.Checkpoints is { } checkpoints)
+        {
+            // The run's id and starting counts are on disk before its first input: a crash from here on resumes this run.
+            await checkpoints.TakeAsync().ConfigureAwait(false);
+        }
+
+        return pipeline;
     }
 
     /// <summary>Events the processors have folded and whose rows are stored, in the order they were logged.</summary>
     public long EventsProcessed => _processors.EventsProcessed;
 
     /// <summary>A live view for progress lines: what came in, what is stored, what waits in the log.</summary>
-    public PipelineProgress Progress() => new(Gate.Counters.Snapshot(), _eventSink.RowsStored,
-        _deadLetterSink.RowsStored, _events.Lag + _deadLetters.Lag, _events.BufferedBytes + _deadLetters.BufferedBytes)
+    public PipelineProgress Progress() => new(Gate.Counters.Snapshot(), _before.Events + _eventSink.RowsStored,
+        _before.DeadLetters + _deadLetterSink.RowsStored, _events.Lag + _deadLetters.Lag, _events.BufferedBytes + _deadLetters.BufferedBytes)
     {
-        Processed = _processors.EventsProcessed,
-        ProcessorRows = _processors.RowsStored,
+        Processed = _before.Processed + _processors.EventsProcessed,
+        ProcessorRows = _before.ProcessorRows + _processors.RowsStored,
     };
 
     /// <summary>Ends input, waits until every logged record is stored, and returns the account.</summary>
@@ -123,15 +181,49 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
             .ConfigureAwait(false);
         var eventRows = await StoreCounts.RowsAsync(Store, Options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false);
         var deadRows = await StoreCounts.RowsAsync(Store, Options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false);
-        _summary = new RunSummary(RunId, StartedAt, clock.GetUtcNow(), ingest,
-            _eventSink.RowsStored, _deadLetterSink.RowsStored, eventRows - _eventRowsBefore, deadRows - _deadLetterRowsBefore)
+        var stored = Tally();
+        _summary = new RunSummary(RunId, StartedAt, clock.GetUtcNow(), ingest, stored.Events, stored.DeadLetters,
+            eventRows - _before.EventRowsBefore, deadRows - _before.DeadLetterRowsBefore)
         {
-            Processed = _processors.EventsProcessed,
-            ProcessorRows = _processors.RowsStored,
-            ProcessingFailures = _processors.Failures,
+            Processed = stored.Processed,
+            ProcessorRows = stored.ProcessorRows,
+            ProcessingFailures = stored.ProcessingFailures,
         };
         return _summary;
     }
+
+    /// <summary>What is stored so far, with what the run had stored before a restart.</summary>
+    private StoredTally Tally() => _before with
+    {
+        Events = _before.Events + _eventSink.RowsStored,
+        DeadLetters = _before.DeadLetters + _deadLetterSink.RowsStored,
+        Processed = _before.Processed + _processors.EventsProcessed,
+        ProcessorRows = _before.ProcessorRows + _processors.RowsStored,
+        ProcessingFailures = _before.ProcessingFailures + _processors.Failures,
+    };
+
+    /// <summary>The run as it stands at a barrier: every part stored, the source held at <paramref name="position"/>.</summary>
+    private RunCheckpoint Snapshot(SourcePosition position, RunCheckpointing checkpointing) => new()
+    {
+        RunId = RunId,
+        StartedAt = StartedAt,
+        Fingerprint = checkpointing.Fingerprint,
+        Input = checkpointing.Input,
+        TakenAt = _clock.GetUtcNow(),
+        Source = position,
+        Ingest = Gate.Counters.Snapshot(),
+        Duplicates = _duplicates.Remembered(),
+        Offsets = _topics.ToDictionary(t => t.Name, t => t.Offsets()),
+        Stored = Tally(),
+        StreamTime = _processors.Engine.StreamTime,
+        MessagesApplied = _processors.Engine.MessagesApplied,
+    };
+
+    /// <summary>
+    /// True once a topic holds half the bytes it may: a checkpoint then, so that what waits for the next
+    /// barrier always fits (bytes are given back only when a barrier's batches are stored).
+    /// </summary>
+    private bool LogHalfFull() => Array.Exists(_topics, t => t.HalfFull);
 
     private async Task Guard(Task sink)
     {
@@ -139,9 +231,9 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         {
             await sink.ConfigureAwait(false);
         }
-        catch (SinkFailedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Nothing more can be stored: stop the sources and let the other sink drain.
+            // Nothing more can be stored: stop the sources (and a checkpoint's barrier) and let the other sinks drain.
             await _failed.CancelAsync().ConfigureAwait(false);
             _events.Complete();
             _processorEvents.Complete();
@@ -157,7 +249,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         {
             await _sinks.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SinkFailedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Stopping mid-run, or a failure CompleteAsync already reported: what was not stored stays uncommitted.
         }

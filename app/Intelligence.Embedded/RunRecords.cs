@@ -5,7 +5,10 @@ using Intelligence.Simulator;
 
 namespace Intelligence.Embedded;
 
-/// <summary>Writes a run's account (<c>pipeline_runs</c>) and a simulation's ground truth (<c>scenario_truth</c>).</summary>
+/// <summary>
+/// Writes a run's account (<c>pipeline_runs</c>) and a simulation's ground truth (<c>scenario_truth</c>),
+/// each with a token made from the run id: a run resumed after a crash that had written them already stores them once.
+/// </summary>
 public static class RunRecords
 {
     public static async Task SaveRunAsync(IAnalyticsStore store, string database, RunSummary summary, string source,
@@ -34,7 +37,7 @@ public static class RunRecords
             row.WriteEndObject();
         }
 
-        await store.InsertAsync($"{database}.pipeline_runs", rows.WrittenMemory, ct: ct).ConfigureAwait(false);
+        await store.InsertAsync($"{database}.pipeline_runs", rows.WrittenMemory, InsertToken.For($"{database}.pipeline_runs", summary.RunId), ct).ConfigureAwait(false);
     }
 
     public static async Task SaveTruthAsync(IAnalyticsStore store, string database, string runId,
@@ -71,6 +74,6 @@ public static class RunRecords
             rows.Write("\n"u8);
         }
 
-        await store.InsertAsync($"{database}.scenario_truth", rows.WrittenMemory, ct: ct).ConfigureAwait(false);
+        await store.InsertAsync($"{database}.scenario_truth", rows.WrittenMemory, InsertToken.For($"{database}.scenario_truth", runId), ct).ConfigureAwait(false);
     }
 }

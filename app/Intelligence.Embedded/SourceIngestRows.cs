@@ -5,7 +5,10 @@ using Intelligence.Ingest;
 
 namespace Intelligence.Embedded;
 
-/// <summary>Writes the gate's counts by event source as rows of <c>source_ingest</c> (the latest snapshot per run and source wins).</summary>
+/// <summary>
+/// Writes the gate's counts by event source as rows of <c>source_ingest</c> (the latest snapshot per run and source wins),
+/// with a token from the run id, so a resumed run that had written them already stores them once.
+/// </summary>
 public static class SourceIngestRows
 {
     public const string Table = "source_ingest";
@@ -28,7 +31,8 @@ public static class SourceIngestRows
             })).Append('\n');
         }
 
-        await store.InsertAsync($"{database}.{Table}", Encoding.UTF8.GetBytes(rows.ToString()), null, cancellationToken)
+        await store.InsertAsync($"{database}.{Table}", Encoding.UTF8.GetBytes(rows.ToString()),
+                InsertToken.For($"{database}.{Table}", runId), cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -31,6 +31,32 @@ public sealed class DuplicateFilter(int capacity)
         }
     }
 
+    /// <summary>The ids remembered, oldest first (for a checkpoint: no id may be pending then).</summary>
+    public IReadOnlyList<string> Remembered()
+    {
+        lock (_gate)
+        {
+            if (_pending.Count > 0)
+            {
+                throw new InvalidOperationException($"{_pending.Count} ids are still being logged: the window is not settled.");
+            }
+
+            return [.. _order];
+        }
+    }
+
+    /// <summary>Remembers ids logged before (a checkpoint's, oldest first), as if each had been claimed and confirmed.</summary>
+    public void Remember(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (TryClaim(id).Status == ClaimStatus.Claimed)
+            {
+                Confirm(id);
+            }
+        }
+    }
+
     /// <summary>Claims the id for logging, or says it was logged already, or that another copy is being logged now.</summary>
     public Claim TryClaim(string id)
     {

@@ -41,6 +41,31 @@ public sealed class IngestCounters
         _byEventSource.GetOrAdd(result.EventSource ?? UnknownEventSource, _ => new SourceCounts()).Add(result.Status);
     }
 
+    /// <summary>Continues from a checkpoint's counts, before the first input.</summary>
+    public void Restore(IngestTotals totals)
+    {
+        if (Interlocked.Read(ref _received) != 0)
+        {
+            throw new InvalidOperationException("Counters that have counted inputs cannot be restored.");
+        }
+
+        (_received, _accepted, _duplicates, _rejected) = (totals.Received, totals.Accepted, totals.Duplicates, totals.Rejected);
+        foreach (var reason in Enum.GetValues<RejectReason>())
+        {
+            _byReason[(int)reason] = totals.RejectsByReason.GetValueOrDefault(reason.Code());
+        }
+
+        foreach (var (source, counts) in totals.BySource)
+        {
+            _bySource[source] = SourceCounts.From(counts);
+        }
+
+        foreach (var (source, counts) in totals.ByEventSource)
+        {
+            _byEventSource[source] = SourceCounts.From(counts);
+        }
+    }
+
     public IngestTotals Snapshot() => new(
         Interlocked.Read(ref _received),
         Interlocked.Read(ref _accepted),
@@ -74,6 +99,11 @@ public sealed class IngestCounters
                 _ => Interlocked.Increment(ref _rejected),
             };
         }
+
+        public static SourceCounts From(SourceTotals totals) => new()
+        {
+            _received = totals.Received, _accepted = totals.Accepted, _duplicates = totals.Duplicates, _rejected = totals.Rejected,
+        };
 
         public SourceTotals Totals() => new(Interlocked.Read(ref _received), Interlocked.Read(ref _accepted),
             Interlocked.Read(ref _duplicates), Interlocked.Read(ref _rejected));

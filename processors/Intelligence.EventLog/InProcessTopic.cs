@@ -105,6 +105,9 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
         }
     }
 
+    /// <summary>Completed, and every record read.</summary>
+    public bool IsDrained => Array.TrueForAll(_partitions, p => p.Queue.Reader.Completion.IsCompleted);
+
     /// <summary>The offset the next record of a partition will get (Kafka's log-end offset).</summary>
     public long EndOffset(int partition)
     {
@@ -113,6 +116,32 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
             return _partitions[partition].NextOffset;
         }
     }
+
+    /// <summary>
+    /// Continues a topic from a checkpoint, before the first append: each partition's offsets go on
+    /// from where the stored records ended (a restarted consumer group's committed offsets). Sequence
+    /// numbers, which only order one life's reads, start again at 0.
+    /// </summary>
+    public void StartAt(IReadOnlyList<long> offsets)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(offsets.Count, _partitions.Length, nameof(offsets));
+        for (var p = 0; p < _partitions.Length; p++)
+        {
+            lock (_partitions[p].Gate)
+            {
+                if (_partitions[p].NextOffset != 0)
+                {
+                    throw new InvalidOperationException($"Topic '{Options.Name}' has records already: it cannot start again at a checkpoint.");
+                }
+
+                _partitions[p].NextOffset = offsets[p];
+                Interlocked.Exchange(ref _partitions[p].Committed, offsets[p]);
+            }
+        }
+    }
+
+    /// <summary>Records appended in this topic's whole life, checkpointed lives included (the sum of the end offsets).</summary>
+    public long Appended => Enumerable.Range(0, _partitions.Length).Sum(EndOffset);
 
     /// <summary>The next offset not yet stored by the reader (Kafka's committed offset).</summary>
     public long CommittedOffset(int partition) => Interlocked.Read(ref _partitions[partition].Committed);

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Intelligence.Contracts;
 using Intelligence.Processors.Flow;
@@ -15,10 +14,7 @@ namespace Intelligence.Processors.Streamiz;
 public sealed class BodyTypes
 {
     /// <summary>The options signals and fold states are written with: the defaults, plus NaN and infinities.</summary>
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public static readonly JsonSerializerOptions Options = StateJson.Options;
 
     private static readonly Dictionary<Type, JsonTypeInfo> Contracts =
         EventTypes.All.ToDictionary(t => t.Payload.Type, t => t.Payload);

@@ -39,6 +39,27 @@ public static class CliProcess
 
     public sealed class Running(Process process, Task<string> output, Task<string> error)
     {
+        public bool HasExited => process.HasExited;
+
+        /// <summary>Kills the program with SIGKILL, as a crash or an out-of-memory killer would, and waits for it to go.</summary>
+        public async Task KillAsync()
+        {
+            using (process)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: false);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited on its own just before.
+                }
+
+                await process.WaitForExitAsync();
+                await Task.WhenAll(output, error);
+            }
+        }
+
         public async Task<Outcome> WaitAsync()
         {
             using (process)

@@ -9,7 +9,8 @@ namespace Intelligence.Cli.Commands;
 
 /// <summary>
 /// The sources `run` and `ingest` read, through one gate: the simulator, a JSON-lines file, or the
-/// HTTP endpoint (until --duration or Ctrl+C).
+/// HTTP endpoint (until --duration or Ctrl+C). A file or the simulator can start at a checkpoint's
+/// position and tell <c>consumed</c> of each input; HTTP cannot be replayed, so it is never checkpointed.
 /// </summary>
 public static class InputSources
 {
@@ -29,16 +30,16 @@ public static class InputSources
     }
 
     public static async Task RunAsync(string kind, IngestGate gate, RetailSimulator? simulator, HttpIngestOptions http,
-        CommandLine line, Serilog.ILogger log, CancellationToken stop)
+        CommandLine line, Serilog.ILogger log, CancellationToken stop, SourcePosition start = default, InputConsumed? consumed = null)
     {
         switch (kind)
         {
             case "simulator":
-                await new SimulatorSource(simulator!).RunAsync(gate, stop);
+                await new SimulatorSource(simulator!, start, consumed).RunAsync(gate, stop);
                 break;
             case "file":
                 var input = line.Value("input")!;
-                await new JsonLinesFileSource(input, FileClock(line, input, log)).RunAsync(gate, stop);
+                await new JsonLinesFileSource(input, FileClock(line, input, log), start, consumed).RunAsync(gate, stop);
                 break;
             default:
                 await ServeAsync(gate, http, line, log, stop);
@@ -49,16 +50,7 @@ public static class InputSources
     /// <summary>The clock a file's event times are judged by: --as-of, a simulated file's end, or now.</summary>
     public static TimeProvider FileClock(CommandLine line, string input, Serilog.ILogger log)
     {
-        DateTimeOffset? asOf = null;
-        if (line.Value("as-of") is { } text)
-        {
-            asOf = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                ? at
-                : throw new UsageException($"--as-of '{text}' is not a date-time; use ISO 8601 such as 2026-11-20T00:00:00Z.");
-        }
-
-        asOf ??= GroundTruthFile.SimulatedEndBeside(input);
+        var asOf = AsOf(line, input);
         if (asOf is null)
         {
             log.Information("Reading {File}; event times judged by the system clock", input);
@@ -67,6 +59,20 @@ public static class InputSources
 
         log.Information("Reading {File}; event times judged as of {AsOf:O}", input, asOf);
         return new AsOfClock(asOf.Value);
+    }
+
+    /// <summary>The instant a file's event times are judged as of: --as-of, else a simulated file's end; null for the system clock.</summary>
+    public static DateTimeOffset? AsOf(CommandLine line, string input)
+    {
+        if (line.Value("as-of") is { } text)
+        {
+            return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : throw new UsageException($"--as-of '{text}' is not a date-time; use ISO 8601 such as 2026-11-20T00:00:00Z.");
+        }
+
+        return GroundTruthFile.SimulatedEndBeside(input);
     }
 
     private static async Task ServeAsync(IngestGate gate, HttpIngestOptions http, CommandLine line,

@@ -16,7 +16,8 @@ public static class RunCommand
 
         Runs the embedded pipeline: inputs are validated, logged and stored in the embedded ClickHouse
         engine (chDB) under --data. Ends with an account of every input: stored, dead-lettered with a
-        reason, or dropped as a duplicate.
+        reason, or dropped as a duplicate. A run from a file or the simulator is checkpointed under
+        DATA/checkpoints: if it is killed, the same command continues it where it was (docs/reliability.md).
 
           --source KIND      simulator (default), file, or http
           --input FILE       the JSON-lines file to read (with --source file)
@@ -26,6 +27,7 @@ public static class RunCommand
           --as-of ISO        with --source file: judge event times as of this instant instead of now
                              (default for a file written by `simulate`: its simulated end, from FILE.truth.json)
           --config FILE      extra settings (JSON, same shape as appsettings.json)
+          --fresh            start a new run even if DATA holds an unfinished one (its rows stay stored)
         Simulator options:
         {SimulationArguments.Help}
         """;
@@ -33,7 +35,7 @@ public static class RunCommand
     public static readonly IReadOnlySet<string> Valued =
         new HashSet<string>(SimulationArguments.Valued.Concat(["source", "input", "data", "urls", "duration", "config", "as-of"]));
 
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(SimulationArguments.Flags);
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(SimulationArguments.Flags.Append("fresh"));
 
     public static async Task<int> ExecuteAsync(CommandLine line, Settings settings, Serilog.ILogger log,
         CancellationToken stop)
@@ -56,8 +58,11 @@ public static class RunCommand
         options = options with { Processors = WithModel(options.Processors, Path.Combine(data, "models"), log) };
         await using var store = ChdbStore.Open(Path.Combine(data, "chdb"));
         log.Information("Store: {Store}; database {Database}", store.Description, options.Database);
+        var checkpointing = RunCheckpoints.Prepare(kind, line, data, options, simulation, log);
         await using var alerts = new AlertDispatcher(alerting, loggers);
-        await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, stop, alerts.Offer);
+        await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, stop, alerts.Offer,
+            checkpointing);
+        var checkpoints = pipeline.Checkpoints;
 
         RetailSimulator? simulator = null;
         Exception? sourceFailure = null;
@@ -73,7 +78,13 @@ public static class RunCommand
                     log.Information("Simulating: {Simulation}", SimulationArguments.Describe(simulation));
                 }
 
-                await InputSources.RunAsync(kind, pipeline.Gate, simulator, http, line, log, sourceStop.Token);
+                await InputSources.RunAsync(kind, pipeline.Gate, simulator, http, line, log, sourceStop.Token,
+                    checkpoints?.Start ?? default, checkpoints is null ? null : checkpoints.AfterInputAsync);
+                if (checkpoints is not null)
+                {
+                    // Every input is in: the last barrier stores the rest, so a crash from here on replays nothing.
+                    await checkpoints.FinishAsync();
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -95,6 +106,11 @@ public static class RunCommand
         {
             await RunRecords.SaveTruthAsync(store, options.Database, summary.RunId, simulator.GroundTruth, CancellationToken.None);
             GroundTruthFile.Write(Path.Combine(data, "ground-truth.json"), simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
+        }
+
+        if (checkpoints is not null)
+        {
+            await checkpoints.MarkCompleteAsync();
         }
 
         System.Console.Out.Write(SummaryReport.Render(summary, data, delivered.Values));

@@ -6,16 +6,19 @@ namespace Intelligence.Ingest.Sources;
 /// <summary>
 /// Reads a JSON-lines file, one event a line, through the gate. Blank lines are not inputs.
 /// A line is held in memory up to <see cref="MaxLineBytes"/>; beyond that it is cut (and refused
-/// as oversize by the gate), so a hostile file cannot exhaust memory.
+/// as oversize by the gate), so a hostile file cannot exhaust memory. It can start at a
+/// <see cref="SourcePosition"/> a checkpoint kept, and tells <c>consumed</c> where it stands after each input.
 /// </summary>
-public sealed class JsonLinesFileSource(string path, TimeProvider clock)
+public sealed class JsonLinesFileSource(string path, TimeProvider clock, SourcePosition start = default, InputConsumed? consumed = null)
 {
+    private long _inputs = start.Inputs;
+
     public const int MaxLineBytes = 16 * 1024 * 1024;
 
     public string Path => path;
 
     /// <summary>Bytes of the file consumed so far, for progress.</summary>
-    public long BytesRead { get; private set; }
+    public long BytesRead { get; private set; } = start.Offset;
 
     public long Length => new FileInfo(path).Length;
 
@@ -28,10 +31,11 @@ public sealed class JsonLinesFileSource(string path, TimeProvider clock)
 
         var source = new InputSource($"file:{System.IO.Path.GetFileName(path)}", clock);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        stream.Seek(start.Offset, SeekOrigin.Begin);
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 16));
         var oversized = new ArrayBufferWriter<byte>();
         var skipping = false;
-        var atStart = true;
+        var atStart = start.Offset == 0;
 
         while (true)
         {
@@ -99,13 +103,21 @@ public sealed class JsonLinesFileSource(string path, TimeProvider clock)
         await pipe.CompleteAsync().ConfigureAwait(false);
     }
 
-    private static ValueTask<IngestResult> SubmitAsync(IngestGate gate, ReadOnlyMemory<byte> line, InputSource source,
+    private async ValueTask SubmitAsync(IngestGate gate, ReadOnlyMemory<byte> line, InputSource source,
         CancellationToken cancellationToken)
     {
         var trimmed = TrimLine(line);
-        return trimmed.IsEmpty
-            ? ValueTask.FromResult(default(IngestResult))
-            : gate.SubmitAsync(trimmed, source, cancellationToken);
+        if (trimmed.IsEmpty)
+        {
+            return;
+        }
+
+        await gate.SubmitAsync(trimmed, source, cancellationToken).ConfigureAwait(false);
+        _inputs++;
+        if (consumed is not null)
+        {
+            await consumed(new SourcePosition(_inputs, BytesRead), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static ReadOnlyMemory<byte> TrimLine(ReadOnlyMemory<byte> line)

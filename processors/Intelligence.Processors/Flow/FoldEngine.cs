@@ -95,6 +95,28 @@ public sealed class FoldEngine
         Drain();
     }
 
+    /// <summary>
+    /// Puts back what a checkpoint kept, before the first input: every key's state and the stream time.
+    /// Timers are derived from the states, so they are rebuilt, as a Kafka task rebuilds them.
+    /// </summary>
+    public void Restore(DateTimeOffset streamTime, long messagesApplied, IEnumerable<(string Fold, string Key, FoldState State)> states)
+    {
+        if (MessagesApplied > 0 || _stores.Any(s => s.Count > 0))
+        {
+            throw new InvalidOperationException("Only an engine that has processed nothing can be restored.");
+        }
+
+        StreamTime = streamTime;
+        MessagesApplied = messagesApplied;
+        foreach (var (name, key, state) in states)
+        {
+            var fold = _topology.Fold(name);
+            var i = _index[fold];
+            _stores[i].Add(key, state);
+            _timers.Set(i, key, fold.DueAt(state));
+        }
+    }
+
     private void Drain()
     {
         while (_pending.TryDequeue(out var message))
