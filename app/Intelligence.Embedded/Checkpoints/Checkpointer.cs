@@ -59,6 +59,9 @@ public sealed class Checkpointer(
             barrier.Generation, Position.Inputs, checkpoint.Ingest.Received, checkpoint.Duplicates.Count, checkpoint.StreamTime);
     }
 
+    /// <summary>The source has ended: a last barrier stores the rest, unless the last checkpoint was at the last input.</summary>
+    public Task FinishAsync() => _sinceLast > 0 ? TakeAsync() : Task.CompletedTask;
+
     /// <summary>
     /// Marks the run complete (after its account is stored): the next <c>run</c> starts a new one. The file
     /// keeps the final state, for a look at what the processors ended with.
