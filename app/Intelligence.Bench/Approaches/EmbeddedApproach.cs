@@ -38,7 +38,7 @@ public static class EmbeddedApproach
                 new("source done after", read, "s"),
                 new("balanced", summary.Balances ? 1 : 0, "bool"),
             ],
-            Note = "read, validate, log, 15 folds with anomaly scoring, raw events, dead letters and every processor row into chDB",
+            Note = "read, validate, log, 16 folds with anomaly scoring, raw events, dead letters and every processor row into chDB",
         };
     }
 }

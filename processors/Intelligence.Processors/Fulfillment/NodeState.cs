@@ -19,7 +19,10 @@ public sealed class NodeState : FoldState
     /// <summary>Units picked and not yet dispatched, keyed <c>orderId/lineId</c>.</summary>
     public Dictionary<string, int> AwaitingDispatch { get; set; } = [];
 
-    /// <summary>The units of <see cref="Pending"/>, kept up as lines come and go (derived from it, not stored).</summary>
+    /// <summary>
+    /// The units of <see cref="Pending"/>, kept up as lines come and go (derived from it, not stored: a
+    /// state read back from JSON sums it on first use). Change it before the book, never after.
+    /// </summary>
     [JsonIgnore]
     public int PendingUnits
     {

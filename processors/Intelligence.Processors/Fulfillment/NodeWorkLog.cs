@@ -66,8 +66,9 @@ public static class NodeWorkLog
         TakePending(state, key, picked.Units + picked.ShortUnits);
         if (picked.Units > 0)
         {
-            state.AwaitingDispatch[key] = state.AwaitingDispatch.GetValueOrDefault(key) + picked.Units;
+            // The total first: read before the book changes, it is summed from the book when not yet known.
             state.AwaitingDispatchUnits += picked.Units;
+            state.AwaitingDispatch[key] = state.AwaitingDispatch.GetValueOrDefault(key) + picked.Units;
         }
 
         state.LinesPicked++;
