@@ -51,9 +51,10 @@ public sealed class TableSink<T>(
             Serialize(batch, rows);
             await _writer.InsertAsync(table, rows.WrittenMemory, BatchToken.Of(table, logEpoch, batch), batch.Count,
                 cancellationToken).ConfigureAwait(false);
-            reader.Commit(batch.Select(r => r.Position));
+            // Counted before the commit: a checkpoint barrier passes at the commit and takes these counts.
             Interlocked.Add(ref _rowsStored, batch.Count);
             Interlocked.Increment(ref _batches);
+            reader.Commit(batch.Select(r => r.Position));
             batch.Clear();
         }
     }

@@ -56,7 +56,7 @@ public sealed class CheckpointReplayTests : IDisposable
         await second.Checkpoints.FinishAsync();
         var summary = await second.CompleteAsync(TimeProvider.System, CancellationToken.None);
 
-        Assert.True(summary.Balances, $"{summary.Received} received, {summary.Stored} stored, {summary.StoreEventRowsAdded} rows added");
+        Assert.True(summary.Balances, $"{summary.Received} received, {summary.Stored} stored, {summary.StoreEventRowsAdded} rows added, {summary.Processed} processed, {summary.DeadLettered} dead-lettered ({summary.StoreDeadLetterRowsAdded} rows added), {summary.Duplicates} duplicates");
         Assert.Equal(simulation.Events, summary.Received);
         Assert.Equal(summary.Stored, await CountAsync(db, "raw_events"));
         Assert.Equal(summary.DeadLettered, await CountAsync(db, "dead_letters"));

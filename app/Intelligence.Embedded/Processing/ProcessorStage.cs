@@ -151,8 +151,9 @@ public sealed class ProcessorStage(
                     _spare.Push(outputs);
                 }
 
-                reader.Commit(batch.Select(r => r.Position));
+                // Counted before the commit: a checkpoint barrier passes at the commit and takes these counts.
                 Interlocked.Add(ref _events, batch.Count);
+                reader.Commit(batch.Select(r => r.Position));
                 if (told is not null)
                 {
                     notices?.Invoke(told);
