@@ -17,6 +17,7 @@ public static class BenchPart
         BenchParts.Streamiz => StreamizApproach.Run(input, options.Processors, streamizEvents),
         BenchParts.ClickHouseViews => await MaterializedViewApproach.RunAsync(input, scratch, null, cancellationToken),
         BenchParts.Latency => await LatencyApproach.RunAsync(input, scratch, options, rate, loggers, cancellationToken),
+        BenchParts.FoldState => FoldStateSize.Run(input, options.Processors),
         _ => throw new ArgumentException($"Unknown bench part '{part}'. Parts: {string.Join(", ", BenchParts.All)}."),
     };
 }

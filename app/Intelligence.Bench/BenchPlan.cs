@@ -44,6 +44,9 @@ public static class BenchParts
     /// <summary>The growth runs (--scale-events, --scale-keys): the embedded pipeline on other workloads.</summary>
     public const string Growth = "growth";
 
+    /// <summary>With each --scale-keys run: the processors' state alone, per key (a growth step, not an approach).</summary>
+    public const string FoldState = "fold-state";
+
     /// <summary>The approaches, each run on the main workload.</summary>
     public static readonly IReadOnlyList<string> All = [Embedded, Bound, Stages, ClickHouseViews, Streamiz, Latency];
 

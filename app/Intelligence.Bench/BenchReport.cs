@@ -115,9 +115,27 @@ public static class BenchReport
             return;
         }
 
-        Table(text, "Growth with events and with keys (the embedded pipeline end to end)", ["run", "inputs", "seconds", "inputs/s", "peak MiB"],
-            rows.Select(r => new[] { r.Label, N(r.Measurement.Events), F(r.Measurement.Seconds, 1), N(r.Measurement.EventsPerSecond), N(r.Measurement.PeakMemoryMiB) }));
+        Table(text, "Growth with events and with keys (the embedded pipeline end to end)",
+            ["run", "inputs", "seconds", "inputs/s", "peak MiB", "GC committed MiB", "of it fragmented", "heap after last GC MiB"],
+            rows.Select(r => new[]
+            {
+                r.Label, N(r.Measurement.Events), F(r.Measurement.Seconds, 1), N(r.Measurement.EventsPerSecond), N(r.Measurement.PeakMemoryMiB),
+                Mib(r.Measurement.Figure(GcFigures.Committed)), Mib(r.Measurement.Figure(GcFigures.Fragmented)), Mib(r.Measurement.Figure(GcFigures.Heap)),
+            }));
+        var state = results.Measurements.Where(m => m.Group == "fold state with keys").ToList();
+        if (state.Count > 0)
+        {
+            Table(text, "The processors' state alone (folded in memory, managed heap after a full collection)",
+                ["run", "stock positions", "state MiB", "bytes per SKU x location key"],
+                state.Select(r => new[]
+                {
+                    r.Label, N(r.Measurement.Figure("stock-positions: keys") ?? 0), Mib(r.Measurement.Figure("state heap")),
+                    N(r.Measurement.Figure("state bytes per SKU x location key") ?? 0),
+                }));
+        }
     }
+
+    private static string Mib(double? bytes) => bytes is { } b ? N(b / (1024 * 1024)) : "-";
 
     private static void Targets(StringBuilder text, BenchResults results)
     {

@@ -38,6 +38,7 @@ public static class BenchRunner
             var sweep = new KeySweep(keys, keys * 3);
             var file = sweep.Ensure(plan.Workloads, progress);
             steps.Add(($"embedded, {sweep}", "growth with keys", Arguments(plan, BenchParts.Embedded, file)));
+            steps.Add(($"fold state, {sweep}", "fold state with keys", Arguments(plan, BenchParts.FoldState, file)));
         }
 
         var results = new List<(string Label, string Group, Measurement Measurement)>();

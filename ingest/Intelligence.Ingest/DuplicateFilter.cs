@@ -1,8 +1,8 @@
 namespace Intelligence.Ingest;
 
 /// <summary>
-/// Remembers the ids of the most recent accepted events (a bounded window, oldest forgotten first)
-/// so that a re-sent event is dropped and counted rather than stored twice. An id is pending from
+/// Remembers the ids of the most recent accepted events (a bounded window of the last
+/// <c>capacity</c> claims, oldest forgotten first; a released claim holds its place empty) so that a re-sent event is dropped and counted rather than stored twice. An id is pending from
 /// its claim until its event is logged (confirmed) or fails to be (released); a copy that arrives
 /// meanwhile waits for that outcome instead of being called a duplicate of an event that may never
 /// be stored.
@@ -11,9 +11,13 @@ public sealed class DuplicateFilter(int capacity)
 {
     private readonly Lock _gate = new();
 
-    // The ids in the order they were claimed, with a lookup into that order so a release removes its entry.
-    private readonly Dictionary<string, LinkedListNode<string>> _seen = new(StringComparer.Ordinal);
-    private readonly LinkedList<string> _order = new();
+    // Each remembered id with the number of its claim; the claims in order in a ring (the oldest at
+    // _oldest), where a released id leaves an empty slot. The ring grows to the capacity and no further,
+    // so a full window costs a slot and a dictionary entry per id besides the id itself.
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private string?[] _claims = [];
+    private long _oldest;
+    private long _next;
 
     // Ids whose events are being logged now, with a signal for copies waiting on the outcome.
     private readonly Dictionary<string, TaskCompletionSource?> _pending = new(StringComparer.Ordinal);
@@ -41,7 +45,16 @@ public sealed class DuplicateFilter(int capacity)
                 throw new InvalidOperationException($"{_pending.Count} ids are still being logged: the window is not settled.");
             }
 
-            return [.. _order];
+            var ids = new List<string>(_seen.Count);
+            for (var n = _oldest; n < _next; n++)
+            {
+                if (_claims[n % _claims.Length] is { } id)
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids;
         }
     }
 
@@ -77,13 +90,8 @@ public sealed class DuplicateFilter(int capacity)
                 return new Claim(ClaimStatus.Duplicate, Task.CompletedTask);
             }
 
-            _seen[id] = _order.AddLast(id);
+            Append(id);
             _pending[id] = null;
-            if (_order.Count > capacity)
-            {
-                _seen.Remove(_order.First!.Value);
-                _order.RemoveFirst();
-            }
 
             return new Claim(ClaimStatus.Claimed, Task.CompletedTask);
         }
@@ -101,13 +109,59 @@ public sealed class DuplicateFilter(int capacity)
         lock (_gate)
         {
             _pending.Remove(id, out waiting);
-            if (forget && _seen.Remove(id, out var node))
+            if (forget && _seen.Remove(id, out var claim))
             {
-                _order.Remove(node);
+                _claims[claim % _claims.Length] = null;
             }
         }
 
         waiting?.TrySetResult();
+    }
+
+    private void Append(string id)
+    {
+        if (capacity <= 0)
+        {
+            return;
+        }
+
+        if (_next - _oldest == _claims.Length)
+        {
+            if (_claims.Length < capacity)
+            {
+                Grow();
+            }
+            else
+            {
+                ForgetOldest();
+            }
+        }
+
+        _claims[_next % _claims.Length] = id;
+        _seen[id] = _next++;
+    }
+
+    private void Grow()
+    {
+        var larger = new string?[(int)Math.Min(capacity, Math.Max(16L, _claims.Length * 2L))];
+        for (var n = _oldest; n < _next; n++)
+        {
+            larger[n % larger.Length] = _claims[n % _claims.Length];
+        }
+
+        _claims = larger;
+    }
+
+    private void ForgetOldest()
+    {
+        var slot = _oldest % _claims.Length;
+        if (_claims[slot] is { } id)
+        {
+            _seen.Remove(id);
+            _claims[slot] = null;
+        }
+
+        _oldest++;
     }
 }
 

@@ -71,3 +71,45 @@ public sealed class DuplicateFilterReleaseTests
         Assert.Equal(3, filter.Count);
     }
 }
+
+public sealed class DuplicateFilterWindowTests
+{
+    [Fact]
+    public void The_window_holds_the_last_claims_in_order_whatever_was_released_on_the_way()
+    {
+        const int capacity = 50;
+        var filter = new DuplicateFilter(capacity);
+        var claims = Enumerable.Range(0, 200).Select(i => $"order-{i}").ToList();
+        foreach (var (id, i) in claims.Select((id, i) => (id, i)))
+        {
+            filter.TryClaim(id);
+            if (i % 7 == 0)
+            {
+                filter.Release(id);
+            }
+            else
+            {
+                filter.Confirm(id);
+            }
+        }
+
+        var expected = claims.Skip(200 - capacity).Where((_, i) => (i + 200 - capacity) % 7 != 0).ToList();
+        Assert.Equal(expected, filter.Remembered());
+        Assert.Equal(expected.Count, filter.Count);
+        Assert.Equal(ClaimStatus.Duplicate, filter.TryClaim(expected[0]).Status);
+        Assert.Equal(ClaimStatus.Claimed, filter.TryClaim(claims[200 - capacity - 1]).Status);
+    }
+
+    [Fact]
+    public void A_window_restored_from_a_checkpoint_remembers_what_it_was_given()
+    {
+        var ids = Enumerable.Range(0, 40).Select(i => $"return-{i}").ToList();
+        var filter = new DuplicateFilter(25);
+        filter.Remember(ids);
+
+        Assert.Equal(ids.Skip(15), filter.Remembered());
+        Assert.Equal(ClaimStatus.Duplicate, filter.TryClaim("return-39").Status);
+        Assert.Equal(ClaimStatus.Claimed, filter.TryClaim("return-0").Status);
+    }
+}
+

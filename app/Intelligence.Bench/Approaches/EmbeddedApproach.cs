@@ -37,6 +37,7 @@ public static class EmbeddedApproach
                 new("processor rows stored", summary.ProcessorRows, "rows"),
                 new("source done after", read, "s"),
                 new("balanced", summary.Balances ? 1 : 0, "bool"),
+                .. GcFigures.Now(),
             ],
             Note = "read, validate, log, 16 folds with anomaly scoring, raw events, dead letters and every processor row into chDB",
         };

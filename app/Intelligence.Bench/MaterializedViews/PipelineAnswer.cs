@@ -44,7 +44,7 @@ public sealed record PipelineAnswer(
             }
         }
 
-        var ats = engine.Store("stock-positions").Values.Cast<StockPosition>()
+        var ats = engine.Store(StockPositionFold.FoldName).Values.Cast<StockPosition>()
             .ToDictionary(p => StockKeys.Of(p.Sku, p.Location), p => (long)(p.Unpromised - options.Inventory.SafetyStockAt(p.Location)), StringComparer.Ordinal);
         var open = engine.Store("exception-queue")
             .Where(e => e.Value is ExceptionState { IsOpen: true } state && ExceptionKpis.Categories.Contains(state.Category!))

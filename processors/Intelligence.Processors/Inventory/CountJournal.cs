@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Intelligence.Processors.Inventory;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class CountJournal
         if (horizon > position.JournalFrom)
         {
             position.JournalFrom = horizon;
-            position.Journal.RemoveAll(e => e.At <= horizon);
+            position.Journal?.RemoveAll(e => e.At <= horizon);
         }
     }
 
@@ -30,7 +32,7 @@ public static class CountJournal
         position.OnHand += delta;
         if (delta != 0 && at > position.JournalFrom)
         {
-            position.Journal.Add(new TimedUnits { At = at, Units = delta });
+            (position.Journal ??= []).Add(new TimedUnits { At = at, Units = delta });
         }
 
         return true;
@@ -50,7 +52,7 @@ public static class CountJournal
         {
             var since = 0;
             var later = 0;
-            foreach (var entry in position.Journal)
+            foreach (var entry in CollectionsMarshal.AsSpan(position.Journal))
             {
                 if (entry.At > at)
                 {
@@ -69,7 +71,7 @@ public static class CountJournal
         }
 
         position.LastCountAt = at;
-        position.Journal.RemoveAll(e => e.At <= at);
+        position.Journal?.RemoveAll(e => e.At <= at);
         return (outcome, position.OnHand - before);
     }
 }

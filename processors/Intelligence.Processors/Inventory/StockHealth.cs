@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Intelligence.Processors.Inventory;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class StockHealth
         var from = now - AdjustmentWindow;
         var count = 0;
         var units = 0;
-        foreach (var adjustment in position.Adjustments)
+        foreach (var adjustment in CollectionsMarshal.AsSpan(position.Adjustments))
         {
             if (adjustment.At > from)
             {
@@ -43,7 +45,12 @@ public static class StockHealth
     public static double? CoverDays(StockPosition position, int ats, DateTimeOffset now, int windowDays)
     {
         var firstDay = DayOf(now).AddDays(1 - windowDays);
-        var units = position.PicksByDay.Where(d => d.At >= firstDay).Sum(d => d.Units);
+        var units = 0;
+        foreach (var day in CollectionsMarshal.AsSpan(position.PicksByDay))
+        {
+            units += day.At >= firstDay ? day.Units : 0;
+        }
+
         if (units <= 0)
         {
             return null;
@@ -58,10 +65,11 @@ public static class StockHealth
     public static void RecordPick(StockPosition position, DateTimeOffset at, int units, DateTimeOffset now, int windowDays)
     {
         var day = DayOf(at);
-        var bucket = position.PicksByDay.Find(d => d.At == day);
+        var picks = position.PicksByDay ??= [];
+        var bucket = picks.Find(d => d.At == day);
         if (bucket is null)
         {
-            position.PicksByDay.Add(new TimedUnits { At = day, Units = units });
+            picks.Add(new TimedUnits { At = day, Units = units });
         }
         else
         {
@@ -69,7 +77,7 @@ public static class StockHealth
         }
 
         var firstDay = DayOf(now).AddDays(1 - windowDays);
-        position.PicksByDay.RemoveAll(d => d.At < firstDay);
+        picks.RemoveAll(d => d.At < firstDay);
     }
 
     /// <summary>Records an adjustment or count variance and drops those older than the window.</summary>
@@ -77,11 +85,11 @@ public static class StockHealth
     {
         if (units != 0)
         {
-            position.Adjustments.Add(new TimedUnits { At = at, Units = Math.Abs(units) });
+            (position.Adjustments ??= []).Add(new TimedUnits { At = at, Units = Math.Abs(units) });
         }
 
         var from = now - AdjustmentWindow;
-        position.Adjustments.RemoveAll(a => a.At <= from);
+        position.Adjustments?.RemoveAll(a => a.At <= from);
     }
 
     /// <summary>The start of the UTC day <paramref name="at"/> falls in.</summary>

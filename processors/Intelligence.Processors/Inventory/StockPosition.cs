@@ -3,7 +3,12 @@ using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Inventory;
 
-/// <summary>The stock of one SKU at one location: the figures ATS is made of, the count journal, and the history behind confidence, cover and aging.</summary>
+/// <summary>
+/// The stock of one SKU at one location: the figures ATS is made of, the count journal, and the history
+/// behind confidence, cover and aging. There is one for every SKU x location, so it is kept small: its
+/// collections exist only while they hold something (null, and left out of the JSON, otherwise), and its
+/// SKU and location names are shared between positions.
+/// </summary>
 public sealed class StockPosition : FoldState
 {
     public string Sku { get; set; } = "";
@@ -14,28 +19,34 @@ public sealed class StockPosition : FoldState
     public int ReturnsInTransit { get; set; }
 
     /// <summary>Units expected on open purchase orders, by PO id.</summary>
-    public Dictionary<string, ExpectedUnits> Inbound { get; set; } = new(StringComparer.Ordinal);
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, ExpectedUnits>? Inbound { get; set; }
 
     /// <summary>Transfers on their way here, by transfer id.</summary>
-    public Dictionary<string, ExpectedUnits> TransfersIn { get; set; } = new(StringComparer.Ordinal);
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, ExpectedUnits>? TransfersIn { get; set; }
 
     /// <summary>Transfers that left here and have not arrived, by transfer id.</summary>
-    public Dictionary<string, int> TransfersOut { get; set; } = new(StringComparer.Ordinal);
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, int>? TransfersOut { get; set; }
 
     /// <summary>Event time of the count on hand is based on; movements at or before it are already in it.</summary>
     public DateTimeOffset? LastCountAt { get; set; }
 
     /// <summary>On-hand movements after the last count, newer than <see cref="JournalFrom"/>: what a late count is re-based on.</summary>
-    public List<TimedUnits> Journal { get; set; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<TimedUnits>? Journal { get; set; }
 
     /// <summary>The journal holds every on-hand movement after this event time; a count before it cannot be re-based.</summary>
     public DateTimeOffset JournalFrom { get; set; } = DateTimeOffset.MinValue;
 
     /// <summary>Adjustments and count variances (absolute units) of the last 30 days, for confidence.</summary>
-    public List<TimedUnits> Adjustments { get; set; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<TimedUnits>? Adjustments { get; set; }
 
     /// <summary>Units picked per UTC day, for the cover window.</summary>
-    public List<TimedUnits> PicksByDay { get; set; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<TimedUnits>? PicksByDay { get; set; }
 
     /// <summary>True once on hand has been moved or counted: from then on a count can find the book wrong.</summary>
     public bool Booked { get; set; }
@@ -70,16 +81,45 @@ public sealed class StockPosition : FoldState
     public int HeldUnits => Math.Max(0, QualityHold);
 
     [JsonIgnore]
-    public int InboundUnits => Inbound.Values.Sum(e => e.Units);
+    public int InboundUnits => ExpectedUnits.Sum(Inbound);
 
     [JsonIgnore]
-    public DateTimeOffset? InboundExpectedAt => Inbound.Values.Where(e => e.Units > 0).Min(e => e.ExpectedAt);
+    public DateTimeOffset? InboundExpectedAt => ExpectedUnits.Earliest(Inbound);
 
     [JsonIgnore]
-    public int TransfersInUnits => TransfersIn.Values.Sum(e => e.Units);
+    public int TransfersInUnits => ExpectedUnits.Sum(TransfersIn);
 
     [JsonIgnore]
-    public int TransfersOutUnits => TransfersOut.Values.Sum();
+    public int TransfersOutUnits
+    {
+        get
+        {
+            var units = 0;
+            if (TransfersOut is not null)
+            {
+                foreach (var (_, moved) in TransfersOut)
+                {
+                    units += moved;
+                }
+            }
+
+            return units;
+        }
+    }
+
+    /// <summary>The SKU and location, named once per position and their text shared with every other position's.</summary>
+    public void Identify(string sku, string location)
+    {
+        if (!string.Equals(Sku, sku, StringComparison.Ordinal))
+        {
+            Sku = string.Intern(sku);
+        }
+
+        if (!string.Equals(Location, location, StringComparison.Ordinal))
+        {
+            Location = string.Intern(location);
+        }
+    }
 }
 
 /// <summary>Units expected at a location and when (null: no date given).</summary>
@@ -87,6 +127,38 @@ public sealed class ExpectedUnits
 {
     public int Units { get; set; }
     public DateTimeOffset? ExpectedAt { get; set; }
+
+    public static int Sum(Dictionary<string, ExpectedUnits>? expected)
+    {
+        var units = 0;
+        if (expected is not null)
+        {
+            foreach (var (_, e) in expected)
+            {
+                units += e.Units;
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>The earliest date among those still expecting units (null: none, or none dated).</summary>
+    public static DateTimeOffset? Earliest(Dictionary<string, ExpectedUnits>? expected)
+    {
+        DateTimeOffset? earliest = null;
+        if (expected is not null)
+        {
+            foreach (var (_, e) in expected)
+            {
+                if (e.Units > 0 && e.ExpectedAt is { } at && !(earliest <= at))
+                {
+                    earliest = at;
+                }
+            }
+        }
+
+        return earliest;
+    }
 }
 
 /// <summary>Units at an event time: a journal entry, an adjustment, or a day's picks.</summary>

@@ -12,7 +12,9 @@ namespace Intelligence.Processors.Inventory;
 /// </summary>
 public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosition>
 {
-    public override string Name => "stock-positions";
+    public const string FoldName = "stock-positions";
+
+    public override string Name => FoldName;
 
     public override IReadOnlyCollection<Type> Consumes { get; } =
     [
@@ -77,8 +79,7 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
 
     private static void Identify(StockPosition state, string sku, string location, DateTimeOffset at)
     {
-        state.Sku = sku;
-        state.Location = location;
+        state.Identify(sku, location);
         if (state.FirstSeenAt is null || at < state.FirstSeenAt)
         {
             state.FirstSeenAt = at;
@@ -126,16 +127,18 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
 
                 break;
             case MovementKinds.TransferOut:
+                state.TransfersOut ??= new(StringComparer.Ordinal);
                 state.TransfersOut[reference] = state.TransfersOut.GetValueOrDefault(reference) + moved.Quantity;
                 break;
             case MovementKinds.TransferExpected:
+                state.TransfersIn ??= new(StringComparer.Ordinal);
                 state.TransfersIn[reference] = new ExpectedUnits { Units = moved.Quantity, ExpectedAt = moved.ExpectedAt };
                 break;
             case MovementKinds.TransferIn:
-                state.TransfersIn.Remove(reference);
+                state.TransfersIn = Without(state.TransfersIn, reference);
                 break;
             case MovementKinds.TransferArrived:
-                state.TransfersOut.Remove(reference);
+                state.TransfersOut = Without(state.TransfersOut, reference);
                 break;
         }
     }
@@ -161,6 +164,7 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
 
     private static void Expect(StockPosition state, InboundChanged inbound)
     {
+        state.Inbound ??= new(StringComparer.Ordinal);
         if (!state.Inbound.TryGetValue(inbound.PoId, out var expected))
         {
             state.Inbound[inbound.PoId] = expected = new ExpectedUnits();
@@ -170,8 +174,15 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
         expected.ExpectedAt = inbound.ExpectedAt ?? expected.ExpectedAt;
         if (expected.Units <= 0)
         {
-            state.Inbound.Remove(inbound.PoId);
+            state.Inbound = Without(state.Inbound, inbound.PoId);
         }
+    }
+
+    /// <summary>The book without <paramref name="reference"/>; none at all once it is empty, so that an idle position holds no collections.</summary>
+    private static Dictionary<string, T>? Without<T>(Dictionary<string, T>? book, string reference)
+    {
+        book?.Remove(reference);
+        return book is { Count: > 0 } ? book : null;
     }
 
     private void Publish(StockPosition state, IOutputs outputs)

@@ -60,7 +60,7 @@ public sealed class StockPositionTests
         var sender = run.Row("DC-WEST");
         var receiver = run.Row("STORE-01");
         Assert.Equal((12, 8), (sender.OnHand, sender.TransfersOut));
-        Assert.Equal((0, 8, InventoryRun.At(600)), (receiver.OnHand, receiver.TransfersIn, run.Position("STORE-01").TransfersIn["T-1"].ExpectedAt));
+        Assert.Equal((0, 8, InventoryRun.At(600)), (receiver.OnHand, receiver.TransfersIn, run.Position("STORE-01").TransfersIn!["T-1"].ExpectedAt));
         Assert.Equal(-1 + 8, receiver.ProjectedAts); // one unit of store safety stock
 
         run.Arrive("T-1", "DC-WEST", "STORE-01", 8, 500);
