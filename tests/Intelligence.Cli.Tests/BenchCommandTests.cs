@@ -38,7 +38,7 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.Matches(@"\| 3,000 \| [\d,]+ \| \d+\.\d{3} \| \d+\.\d{3} \|", report);
         Assert.Contains("6,000 stock events over 2,000 SKU x location keys", report);
-        Assert.Matches(@"\| embedded, 6,000 stock events over 2,000 SKU x location keys \| 6,000 \|( [\d,.]+ \|){3} [\d,]+ \| [\d,]+ \| [\d,]+ \| [\d,]+ \|", report);
+        Assert.Matches(@"(?m)^\| embedded, 6,000 stock events over 2,000 SKU x location keys \| 6,000 \|( [\d,.]+ \|){3}( [\d,]+ \|){3}$", report);
         Assert.Matches(@"\| fold state, 6,000 stock events over 2,000 SKU x location keys \| 2,000 \| \d+ \| [1-9][\d,]* \|", report);
         Assert.Contains("## Issue 7's targets", report);
         Assert.Matches(@"\| end to end, embedded \| >= 300,000 inputs/s \| [\d,]+ \| (yes|\*\*no\*\*) \|", report);
