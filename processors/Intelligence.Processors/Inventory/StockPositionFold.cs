@@ -189,11 +189,12 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
     {
         var safety = options.SafetyStockAt(state.Location);
         var ats = state.Unpromised - safety;
-        var projected = ats + state.InboundUnits + state.TransfersInUnits + Math.Max(0, state.ReturnsInTransit);
+        var (inbound, transfersIn) = (state.InboundUnits, state.TransfersInUnits);
+        var projected = ats + inbound + transfersIn + Math.Max(0, state.ReturnsInTransit);
         var asOf = state.UpdatedAt;
         outputs.Write(new StockPositionRow(
-            state.Sku, state.Location, state.OnHand, state.ReservedUnits, state.HeldUnits, state.InboundUnits, state.InboundExpectedAt,
-            state.TransfersInUnits, state.TransfersOutUnits, state.ReturnsInTransit, safety, ats, projected, state.Unpromised < 0,
+            state.Sku, state.Location, state.OnHand, state.ReservedUnits, state.HeldUnits, inbound, state.InboundExpectedAt,
+            transfersIn, state.TransfersOutUnits, state.ReturnsInTransit, safety, ats, projected, state.Unpromised < 0,
             StockHealth.Confidence(state, asOf, options), StockHealth.CoverDays(state, ats, asOf, options.CoverWindowDays),
             StockHealth.DaysSince(state.LastReceiptAt, asOf), StockHealth.DaysSince(state.LastPickAt, asOf), state.LastCountAt, asOf)
         {
