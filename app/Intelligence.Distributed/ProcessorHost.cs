@@ -49,7 +49,7 @@ public sealed class ProcessorHost(ProcessorApplication application, KafkaOptions
         using var admin = Admin();
         RequireTopics(admin, options);
         application.StateChanged += (old, now) => _logger.LogInformation("Processors: {Old} -> {New}", old, now);
-        await application.StartAsync(stop, supplier).ConfigureAwait(false);
+        await application.StartAsync(supplier).ConfigureAwait(false);
         _logger.LogInformation("Processors {ApplicationId} started on {Brokers}: {Threads} thread(s), {Guarantee}, state in {StateDirectory}",
             options.ApplicationId, kafka.BootstrapServers, options.Threads, options.Guarantee, options.StateDirectory);
         await using var endpoint = await HealthEndpoint.StartAsync(health, Status, loggers, stop).ConfigureAwait(false);

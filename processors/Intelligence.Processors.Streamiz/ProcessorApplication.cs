@@ -91,8 +91,11 @@ public sealed class ProcessorApplication : IDisposable
     /// <summary>
     /// Starts the stream threads: stores are restored from their changelogs, then records flow.
     /// <paramref name="supplier"/> replaces the Kafka clients (Streamiz's in-memory cluster in tests).
+    /// The stream is stopped only by <see cref="Dispose"/>: no token is handed to Streamiz, whose
+    /// <c>StartAsync(token)</c> would close the stream from the token's callback as well, and two closes
+    /// at once fail (one disposes the shutdown source the other is cancelling).
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken, IKafkaSupplier? supplier = null)
+    public async Task StartAsync(IKafkaSupplier? supplier = null)
     {
         if (_stream is not null)
         {
@@ -105,7 +108,7 @@ public sealed class ProcessorApplication : IDisposable
             _state = now.ToString();
             StateChanged?.Invoke(old.ToString(), now.ToString());
         };
-        await _stream.StartAsync(cancellationToken);
+        await _stream.StartAsync();
     }
 
     /// <summary>A fold's store as this instance holds it (its partitions only), state as JSON by key: for operators and tests.</summary>
