@@ -25,13 +25,16 @@ public static class FoldStores
             .WithLoggingEnabled(new Dictionary<string, string>());
 
     /// <summary>
-    /// Whether a fold may ever want a tick: a <see cref="Fold{TState}"/> that does not override
-    /// <c>DueAt</c> never does, so its store need not be scanned when a task rebuilds its timers.
+    /// Whether a fold may ever want a tick or retire a key: a <see cref="Fold{TState}"/> that overrides
+    /// neither <c>DueAt</c> nor <c>RetireAt</c> never does, so its store need not be scanned when a
+    /// task rebuilds its timers.
     /// </summary>
-    public static bool MayHaveTimers(IFold fold)
+    public static bool MayHaveTimers(IFold fold) => Overrides(fold, "DueAt") || Overrides(fold, "RetireAt");
+
+    private static bool Overrides(IFold fold, string method)
     {
-        var dueAt = fold.GetType().GetMethod("DueAt", BindingFlags.Instance | BindingFlags.NonPublic, [fold.StateType]);
-        return dueAt?.DeclaringType is not { IsGenericType: true } declaring || declaring.GetGenericTypeDefinition() != typeof(Fold<>);
+        var found = fold.GetType().GetMethod(method, BindingFlags.Instance | BindingFlags.NonPublic, [fold.StateType]);
+        return found?.DeclaringType is not { IsGenericType: true } declaring || declaring.GetGenericTypeDefinition() != typeof(Fold<>);
     }
 
     private static IKeyValueBytesStoreSupplier Supplier(string name, StoreKind kind) => kind switch

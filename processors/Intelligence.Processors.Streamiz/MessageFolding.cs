@@ -15,6 +15,7 @@ namespace Intelligence.Processors.Streamiz;
 /// time is later than the partition's clock, the clock moves there and every timer due by then fires,
 /// earliest first, before the message is applied: where the engine fires them, after the input that
 /// moved stream time and before the next. A stream-time marker record moves the clock without a message.
+/// A key whose retirement comes due is deleted from its store, as the engine deletes it.
 /// </para>
 /// </summary>
 public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]>
@@ -101,7 +102,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
         }
 
         store.Put(message.Key, StateJson.Write(state, fold.StateType));
-        _timers.Set(index, message.Key, fold.DueAt(state));
+        _timers.Arm(index, message.Key, fold, state);
     }
 
     /// <summary>Moves the clock forward (never back) and ticks every key due by then, earliest first.</summary>
@@ -123,6 +124,17 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
             }
 
             var state = StateJson.Read(json, fold.StateType);
+            switch (FoldStep.OnTimer(fold, state, _clock))
+            {
+                case TimerAction.Retire:
+                    // A tombstone on the changelog: a restored store does not bring the key back.
+                    store.Delete(key);
+                    continue;
+                case TimerAction.Rearm:
+                    _timers.Arm(index, key, fold, state);
+                    continue;
+            }
+
             var cause = FoldStep.TimerCause(fold, key, due, _clock);
             outputs.Cause = cause;
             if (FoldStep.Tick(fold, state, cause, outputs) is { } error)
@@ -131,7 +143,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
             }
 
             store.Put(key, StateJson.Write(state, fold.StateType));
-            _timers.Set(index, key, fold.DueAt(state));
+            _timers.Arm(index, key, fold, state);
         }
     }
 
@@ -151,7 +163,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
 
             foreach (var (key, json) in _stores[i].All())
             {
-                _timers.Set(i, key, fold.DueAt(StateJson.Read(json, fold.StateType)));
+                _timers.Arm(i, key, fold, StateJson.Read(json, fold.StateType));
             }
         }
 

@@ -1,3 +1,4 @@
+using Intelligence.Processors.Flow;
 using static Intelligence.Processors.Exceptions.ExceptionCategories;
 
 namespace Intelligence.Processors.Exceptions;
@@ -98,9 +99,21 @@ public sealed record ExceptionPolicyOptions
         ["marketplace-amz"] = 6, ["marketplace-ebay"] = 5, ["wholesale"] = 4, ["webstore"] = 3, ["stores"] = 1,
     };
 
+    /// <summary>
+    /// How long a resolved exception is kept after its last change: past it, the state is deleted,
+    /// and the same id raised again counts as a new exception (its occurrences start again). 1 to
+    /// 3,650 days; default 30.
+    /// </summary>
+    public TimeSpan RetainResolvedFor { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>Each invalid setting, named, with the range it must be in.</summary>
     public IEnumerable<string> Problems()
     {
+        if (Retention.Problem(nameof(RetainResolvedFor), RetainResolvedFor) is { } retention)
+        {
+            yield return retention;
+        }
+
         foreach (var (category, severity) in Severities)
         {
             if (!ExceptionSeverity.IsLevel(severity))

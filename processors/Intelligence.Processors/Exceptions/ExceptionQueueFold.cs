@@ -43,6 +43,10 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options, AlertOpti
         _ => null,
     };
 
+    /// <summary>Once not open (resolved, or only ever resolved), kept <see cref="ExceptionPolicyOptions.RetainResolvedFor"/>.</summary>
+    protected override DateTimeOffset? RetireAt(ExceptionState state) =>
+        Retention.After(!state.IsOpen, state.UpdatedAt, options.RetainResolvedFor);
+
     protected override void Tick(ExceptionState state, string key, DateTimeOffset now, IOutputs outputs)
     {
         if (DueAt(state) is not { } due || now < due)

@@ -1,3 +1,5 @@
+using Intelligence.Processors.Flow;
+
 namespace Intelligence.Processors.Finance;
 
 /// <summary>
@@ -52,9 +54,21 @@ public sealed record FinanceOptions
     public bool IsInvoiced(string? channel, string? provider) =>
         (channel is not null && InvoiceChannels.Contains(channel)) || (provider is not null && InvoiceProviders.Contains(provider));
 
+    /// <summary>
+    /// How long an order's money is kept after its last movement once nothing is awaited (matched,
+    /// invoiced, or no money moved) and no exception is open: past it, the state is deleted. Card
+    /// chargebacks can come 120 days after a sale, so that is the default; 1 to 3,650 days.
+    /// </summary>
+    public TimeSpan RetainFinishedFor { get; init; } = TimeSpan.FromDays(120);
+
     /// <summary>Each invalid setting, named with its valid range; empty when the options can be used.</summary>
     public IEnumerable<string> Problems()
     {
+        if (Retention.Problem(nameof(RetainFinishedFor), RetainFinishedFor) is { } retention)
+        {
+            yield return retention;
+        }
+
         foreach (var (provider, cadence) in SettlementCadence)
         {
             if (cadence <= TimeSpan.Zero || cadence > TimeSpan.FromDays(60))

@@ -91,6 +91,10 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
 
     protected override DateTimeOffset? DueAt(OrderPaymentsState state) => SettlementMatching.DueAt(state, options);
 
+    /// <summary>Once nothing is awaited (no settlement due) and no exception is open, kept <see cref="FinanceOptions.RetainFinishedFor"/>.</summary>
+    protected override DateTimeOffset? RetireAt(OrderPaymentsState state) =>
+        Retention.After(!state.ExceptionOpen, state.UpdatedAt, options.RetainFinishedFor);
+
     protected override void Tick(OrderPaymentsState state, string key, DateTimeOffset now, IOutputs outputs)
     {
         SettlementMatching.Overdue(state, key, options, outputs);

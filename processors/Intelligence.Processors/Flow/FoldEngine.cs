@@ -5,8 +5,9 @@ namespace Intelligence.Processors.Flow;
 /// <summary>
 /// Runs a topology in memory, one input at a time: the event goes to the folds that consume its
 /// payload (under its own key) and to the routers; every signal sent is delivered, in the order sent,
-/// before the next input; timers fire as stream time (the latest event time seen) passes them. It
-/// only ever touches the state of the key a message names, as a Kafka topology would.
+/// before the next input; timers fire as stream time (the latest event time seen) passes them, and a
+/// key whose fold retires it is deleted once stream time passes its retirement. It only ever touches
+/// the state of the key a message names, as a Kafka topology would.
 /// </summary>
 public sealed class FoldEngine
 {
@@ -32,6 +33,9 @@ public sealed class FoldEngine
     public DateTimeOffset StreamTime { get; private set; } = DateTimeOffset.MinValue;
 
     public long MessagesApplied { get; private set; }
+
+    /// <summary>Keys deleted because their fold retired them (<see cref="IFold.RetireAt"/>).</summary>
+    public long KeysRetired { get; private set; }
 
     /// <summary>The state of every key of a fold: read-only by convention (tests, checkpoints, interactive queries).</summary>
     public IReadOnlyDictionary<string, FoldState> Store(string fold) => _stores[_index[_topology.Fold(fold)]];
@@ -82,6 +86,17 @@ public sealed class FoldEngine
                 continue;
             }
 
+            switch (FoldStep.OnTimer(f, state, StreamTime))
+            {
+                case TimerAction.Retire:
+                    _stores[fold].Remove(key);
+                    KeysRetired++;
+                    continue;
+                case TimerAction.Rearm:
+                    _timers.Arm(fold, key, f, state);
+                    continue;
+            }
+
             var cause = FoldStep.TimerCause(f, key, due, StreamTime);
             _emitter.Cause = cause;
             if (FoldStep.Tick(f, state, cause, _emitter) is { } error)
@@ -89,7 +104,7 @@ public sealed class FoldEngine
                 _sink.Failed(cause, f.Name, error);
             }
 
-            _timers.Set(fold, key, f.DueAt(state));
+            _timers.Arm(fold, key, f, state);
         }
 
         Drain();
@@ -113,7 +128,7 @@ public sealed class FoldEngine
             var fold = _topology.Fold(name);
             var i = _index[fold];
             _stores[i].Add(key, state);
-            _timers.Set(i, key, fold.DueAt(state));
+            _timers.Arm(i, key, fold, state);
         }
     }
 
@@ -145,7 +160,7 @@ public sealed class FoldEngine
             _sink.Failed(message, fold.Name, error);
         }
 
-        _timers.Set(i, message.Key, fold.DueAt(state));
+        _timers.Arm(i, message.Key, fold, state);
     }
 
     private sealed class Emitter(FoldEngine engine) : IOutputs

@@ -50,6 +50,18 @@ public static class FoldStep
         }
     }
 
+    /// <summary>
+    /// What a fired timer means for the key at stream time <paramref name="now"/>: a tick when one is
+    /// due; retirement when nothing is due and the key is past its retirement; otherwise the timer was a
+    /// retirement the key has since moved later (<see cref="Timers.Arm"/>), to be armed again.
+    /// </summary>
+    public static TimerAction OnTimer(IFold fold, FoldState state, DateTimeOffset now) => fold.DueAt(state) switch
+    {
+        { } due when due <= now => TimerAction.Tick,
+        null when fold.RetireAt(state) is { } at && at <= now => TimerAction.Retire,
+        _ => TimerAction.Rearm,
+    };
+
     /// <summary>What a timer tick is caused by: the key, its due time, and the stream time that passed it.</summary>
     public static Message TimerCause(IFold fold, string key, DateTimeOffset due, DateTimeOffset streamTime) =>
         new(key, due, $"timer:{fold.Name}", "timer", streamTime, due);

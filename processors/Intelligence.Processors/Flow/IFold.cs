@@ -25,9 +25,19 @@ public interface IFold
 
     /// <summary>Called once stream time reaches <see cref="DueAt"/>, with the key and that stream time.</summary>
     void Tick(FoldState state, string key, DateTimeOffset now, IOutputs outputs);
+
+    /// <summary>
+    /// When the key's state may be forgotten, or null to keep it: a finished order, a resolved
+    /// exception, once past the fold's retention. Asked only while nothing is <see cref="DueAt"/>; once
+    /// stream time reaches it, the runtime deletes the key (the embedded engine from its dictionary,
+    /// Streamiz from its store, with a tombstone on the changelog). A message for the key after that
+    /// starts from <see cref="NewState"/>, as for a key never seen, so a retention must outlast the
+    /// latest an event of a finished key can come.
+    /// </summary>
+    DateTimeOffset? RetireAt(FoldState state);
 }
 
-/// <summary>The typed base for folds: state is created empty, and timers are optional.</summary>
+/// <summary>The typed base for folds: state is created empty; timers and retirement are optional.</summary>
 public abstract class Fold<TState> : IFold where TState : FoldState, new()
 {
     public abstract string Name { get; }
@@ -45,6 +55,8 @@ public abstract class Fold<TState> : IFold where TState : FoldState, new()
     public void Tick(FoldState state, string key, DateTimeOffset now, IOutputs outputs) =>
         Tick((TState)state, key, now, outputs);
 
+    public DateTimeOffset? RetireAt(FoldState state) => RetireAt((TState)state);
+
     protected abstract void Apply(TState state, in Message message, IOutputs outputs);
 
     protected virtual DateTimeOffset? DueAt(TState state) => null;
@@ -52,4 +64,6 @@ public abstract class Fold<TState> : IFold where TState : FoldState, new()
     protected virtual void Tick(TState state, string key, DateTimeOffset now, IOutputs outputs)
     {
     }
+
+    protected virtual DateTimeOffset? RetireAt(TState state) => null;
 }

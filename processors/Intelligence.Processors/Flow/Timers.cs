@@ -31,6 +31,28 @@ public sealed class Timers
         }
     }
 
+    /// <summary>
+    /// Sets the key's timer from its state: at its tick while one is due (exactly), else at its
+    /// retirement. A retirement only moves later as the key is touched, so an earlier timer already
+    /// set is kept: when it fires, the runtime finds the key not yet retirable and arms it again
+    /// (<see cref="FoldStep.OnTimer"/>). That keeps a busy finished key from moving in the queue on every message.
+    /// </summary>
+    public void Arm(int fold, string key, IFold f, FoldState state)
+    {
+        if (f.DueAt(state) is { } due)
+        {
+            Set(fold, key, due);
+        }
+        else if (f.RetireAt(state) is not { } retire)
+        {
+            Set(fold, key, null);
+        }
+        else if (!_due.TryGetValue((fold, key), out var current) || current > retire)
+        {
+            Set(fold, key, retire);
+        }
+    }
+
     public bool TryTakeDue(DateTimeOffset now, out DateTimeOffset due, out int fold, out string key)
     {
         if (_queue.Count > 0 && _queue.Min.Due <= now)

@@ -71,6 +71,14 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
 
     protected override void Tick(OrderState state, string key, DateTimeOffset now, IOutputs outputs) => ExpireReturns(state, now, outputs);
 
+    /// <summary>A finished order (delivered, cancelled, or never placed) with no exception open is kept <see cref="OrdersOptions.RetainFinishedFor"/>.</summary>
+    protected override DateTimeOffset? RetireAt(OrderState state) =>
+        Retention.After(IsFinished(state), state.UpdatedAt, options.RetainFinishedFor);
+
+    private static bool IsFinished(OrderState state) =>
+        state.OpenExceptions.Count == 0
+        && (state.PlacedAt is null || state.Status is OrderStatus.Delivered or OrderStatus.PartiallyDelivered or OrderStatus.Cancelled);
+
     private static OrderLineState Line(OrderState state, string lineId, string sku)
     {
         if (!state.Lines.TryGetValue(lineId, out var line))

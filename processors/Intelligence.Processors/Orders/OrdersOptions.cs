@@ -1,3 +1,5 @@
+using Intelligence.Processors.Flow;
+
 namespace Intelligence.Processors.Orders;
 
 /// <summary>Settings of the order fold: how long a requested return counts as in transit, and the risk score's weights.</summary>
@@ -30,9 +32,22 @@ public sealed record OrdersOptions
         ["fraud_review"] = 0.4, ["payment_hold"] = 0.3, ["address_validation"] = 0.15,
     };
 
+    /// <summary>
+    /// How long a finished order (delivered, cancelled, or never placed) is kept after its last event,
+    /// with no return in transit and no exception open: past it, the order's state is deleted. A
+    /// return, refund or chargeback later than this is folded as for an order not yet placed. 1 to
+    /// 3,650 days; default 60, twice the return window.
+    /// </summary>
+    public TimeSpan RetainFinishedFor { get; init; } = TimeSpan.FromDays(60);
+
     /// <summary>Each invalid setting, named, with the range it must be in.</summary>
     public IEnumerable<string> Problems()
     {
+        if (Retention.Problem(nameof(RetainFinishedFor), RetainFinishedFor) is { } retention)
+        {
+            yield return retention;
+        }
+
         if (ReturnInTransitExpiry < TimeSpan.FromDays(1) || ReturnInTransitExpiry > TimeSpan.FromDays(365))
         {
             yield return $"ReturnInTransitExpiry is {ReturnInTransitExpiry}: it must be between 1 and 365 days.";

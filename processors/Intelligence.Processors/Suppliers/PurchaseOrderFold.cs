@@ -52,6 +52,10 @@ public sealed class PurchaseOrderFold(SuppliersOptions options) : Fold<PurchaseO
         _ => null,
     };
 
+    /// <summary>Once no longer outstanding and with no short shipment open, kept <see cref="SuppliersOptions.RetainFinishedFor"/>.</summary>
+    protected override DateTimeOffset? RetireAt(PurchaseOrderState state) =>
+        Retention.After(!state.Outstanding && !state.ShortShipmentOpen, state.UpdatedAt, options.RetainFinishedFor);
+
     protected override void Tick(PurchaseOrderState state, string key, DateTimeOffset now, IOutputs outputs)
     {
         if (state.Status == PurchaseOrderStatuses.ReceivedShort)

@@ -1,3 +1,5 @@
+using Intelligence.Processors.Flow;
+
 namespace Intelligence.Processors.Suppliers;
 
 /// <summary>
@@ -50,9 +52,21 @@ public sealed record SuppliersOptions
     /// <summary>The smallest rise of the trend line, in days late per day of promise, that counts as slipping. 0.01 to 10; default 0.15.</summary>
     public double TrendMinimumSlope { get; init; } = 0.15;
 
+    /// <summary>
+    /// How long a purchase order is kept after its last event once it is no longer outstanding
+    /// (received, closed short, expired, or never created) and no short shipment is open: past it,
+    /// the state is deleted. 1 to 3,650 days; default 60.
+    /// </summary>
+    public TimeSpan RetainFinishedFor { get; init; } = TimeSpan.FromDays(60);
+
     /// <summary>Names each invalid setting with its valid range; empty when all are valid.</summary>
     public IEnumerable<string> Problems()
     {
+        if (Retention.Problem(nameof(RetainFinishedFor), RetainFinishedFor) is { } retention)
+        {
+            yield return retention;
+        }
+
         if (ShortShipmentExpiryDays is < 0 or > 90 || double.IsNaN(ShortShipmentExpiryDays))
         {
             yield return $"{nameof(ShortShipmentExpiryDays)} must be from 0 to 90 days (is {ShortShipmentExpiryDays}).";
