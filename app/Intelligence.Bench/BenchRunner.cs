@@ -29,8 +29,9 @@ public static class BenchRunner
 
         foreach (var events in plan.Parts.Contains(BenchParts.Growth) ? plan.ScaleEvents : [])
         {
-            var file = (plan.Workload with { Events = events }).Ensure(plan.Workloads, progress);
+            var file = plan.Workload.Longer(events).Ensure(plan.Workloads, progress);
             steps.Add(($"embedded, {events:N0} inputs", "growth with events", Arguments(plan, BenchParts.Embedded, file)));
+            steps.Add(($"fold state, {events:N0} inputs", "fold state with events", Arguments(plan, BenchParts.FoldState, file)));
         }
 
         foreach (var keys in plan.Parts.Contains(BenchParts.Growth) ? plan.ScaleKeys : [])

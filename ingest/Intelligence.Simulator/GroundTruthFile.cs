@@ -40,6 +40,23 @@ public static class GroundTruthFile
         json.WriteEndObject();
     }
 
+    /// <summary>The simulated time a simulated file covers (its end less its start), if its truth file says.</summary>
+    public static TimeSpan? SimulatedSpanBeside(string inputFile)
+    {
+        var path = inputFile + ".truth.json";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = document.RootElement;
+        return root.TryGetProperty("start", out var start) && start.TryGetDateTimeOffset(out var from)
+            && root.TryGetProperty("simulatedEnd", out var end) && end.TryGetDateTimeOffset(out var to)
+            ? to - from
+            : null;
+    }
+
     /// <summary>The simulated end recorded beside a simulated file, if there is one.</summary>
     public static DateTimeOffset? SimulatedEndBeside(string inputFile)
     {

@@ -27,13 +27,31 @@ public sealed record SimulationOptions
 
     public int Suppliers { get; init; } = 25;
 
-    /// <summary>The simulated time the run covers: it grows with <see cref="Events"/>, from one week to 120 days.</summary>
-    public TimeSpan Span => TimeSpan.FromDays(Math.Clamp(Events / Planning.RunPlan.EventsPerDay, 7, 120));
+    /// <summary>
+    /// The simulated days the run covers (1 to 3,650), or null for a span that grows with
+    /// <see cref="Events"/>. Set it to keep the business as busy as usual for longer (see <see cref="UsualDays"/>).
+    /// </summary>
+    public int? Days { get; init; }
+
+    /// <summary>
+    /// The simulated time the run covers: <see cref="Days"/> when set, else it grows with
+    /// <see cref="Events"/> from one week to 120 days (beyond that a bigger run is a busier business).
+    /// </summary>
+    public TimeSpan Span => TimeSpan.FromDays(Days ?? Math.Clamp(Events / Planning.RunPlan.EventsPerDay, 7, 120));
+
+    /// <summary>The days <paramref name="events"/> inputs cover at the usual 10,000 a day, with no 120-day ceiling.</summary>
+    public static int UsualDays(long events) => (int)Math.Clamp(Math.Round(events / Planning.RunPlan.EventsPerDay), 7, 3_650);
 
     /// <summary>Throws when a value would make the world impossible to simulate.</summary>
     internal void Check()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Events, nameof(Events));
+        if (Days is { } days)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(days, 1, nameof(Days));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 3_650, nameof(Days));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(Skus, 20, nameof(Skus));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Skus, 1_000_000, nameof(Skus));
         ArgumentOutOfRangeException.ThrowIfLessThan(Stores, 1, nameof(Stores));

@@ -19,7 +19,7 @@ public sealed class FoldStateSizeTests : IDisposable
         var sweep = new KeySweep(Keys: 20_000, Events: 60_000);
         var file = sweep.Ensure(_folder, _ => { });
 
-        var measurement = FoldStateSize.Run(file, new ProcessorOptions());
+        var measurement = FoldStateSize.Run(file, new ProcessorOptions(), new Intelligence.Contracts.EventReaderOptions());
 
         Assert.Equal(60_000, measurement.Events);
         Assert.Equal(60_000, measurement.Figure("events folded"));

@@ -15,7 +15,7 @@ public sealed class BenchCommandTests : IDisposable
     {
         var outcome = await CliProcess.RunAsync("bench", "--events", "10k", "--skus", "200", "--stores", "4",
             "--only", "embedded", "--only", "bound", "--only", "stages", "--only", "streamiz", "--only", "latency", "--only", "growth",
-            "--streamiz-events", "300", "--rate", "3000", "--scale-keys", "2k", "--data", _data);
+            "--streamiz-events", "300", "--rate", "3000", "--scale-keys", "2k", "--scale-events", "12k", "--data", _data);
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         var report = outcome.Out;
@@ -38,8 +38,10 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.Matches(@"\| 3,000 \| [\d,]+ \| \d+\.\d{3} \| \d+\.\d{3} \|", report);
         Assert.Contains("6,000 stock events over 2,000 SKU x location keys", report);
-        Assert.Matches(@"(?m)^\| embedded, 6,000 stock events over 2,000 SKU x location keys \| 6,000 \|( [\d,.]+ \|){3}( [\d,]+ \|){3}$", report);
-        Assert.Matches(@"\| fold state, 6,000 stock events over 2,000 SKU x location keys \| 2,000 \| \d+ \| [1-9][\d,]* \|", report);
+        Assert.Matches(@"(?m)^\| embedded, 6,000 stock events over 2,000 SKU x location keys \| 6,000 \|( [\d,.]+ \|){4}( [\d,]+ \|){4}$", report);
+        Assert.Matches(@"\| fold state, 6,000 stock events over 2,000 SKU x location keys \| 2,000 \| 0 \| 0 \| \d+ \| [1-9][\d,]* \|", report);
+        Assert.Matches(@"(?m)^\| embedded, 12,000 inputs \| 12,000 \|", report);
+        Assert.Matches(@"\| fold state, 12,000 inputs \| [1-9][\d,]* \| [1-9][\d,]* \| \d[\d,]* \| \d+ \| [\d,]+ \|", report);
         Assert.Contains("## Issue 7's targets", report);
         Assert.Matches(@"\| end to end, embedded \| >= 300,000 inputs/s \| [\d,]+ \| (yes|\*\*no\*\*) \|", report);
         Assert.Single(Directory.GetFiles(_data, "report-*.md"));

@@ -104,6 +104,23 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_covers_the_days_it_is_told_and_refuses_days_out_of_range()
+    {
+        var file = Path.Combine(Data(), "month.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+
+        var month = await CliProcess.RunAsync("simulate", "--events", "20000", "--days", "30", "--clean", "--out", file);
+        var refused = await CliProcess.RunAsync("simulate", "--events", "20000", "--days", "0", "--out", file);
+
+        Assert.True(month.ExitCode == 0, month.Error);
+        var last = (await File.ReadAllLinesAsync(file))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("occurredAt").GetDateTimeOffset()).Max();
+        Assert.InRange((last - new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero)).TotalDays, 20, 32);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--days", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sql_without_a_store_says_to_run_first()
     {
         var outcome = await CliProcess.RunAsync("sql", "SELECT 1", "--data", Data());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Intelligence.Contracts;
 using Intelligence.Processors;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Inventory;
@@ -16,16 +17,18 @@ public static class FoldStateSize
 {
     public const string Name = "fold-state";
 
+    public const string Retired = "keys retired (finished, past their retention)";
+
     private const int ChunkLines = 100_000;
 
-    public static Measurement Run(string workload, ProcessorOptions processors)
+    public static Measurement Run(string workload, ProcessorOptions processors, EventReaderOptions reader)
     {
         var asOf = Workload.AsOf(workload);
         var engine = new FoldEngine(RetailTopology.Build(processors));
         var sink = new CountingSink();
         var empty = HeapAfterCollection();
         var clock = Stopwatch.StartNew();
-        var (lines, events) = Fold(workload, asOf, engine, sink);
+        var (lines, events) = Fold(workload, asOf, reader, engine, sink);
         var seconds = clock.Elapsed.TotalSeconds;
         var held = HeapAfterCollection() - empty;
         var keys = engine.Store(StockPositionFold.FoldName).Count;
@@ -35,10 +38,15 @@ public static class FoldStateSize
             new("rows made", sink.Rows, "rows"),
             new("state heap", held, "bytes"),
             new("state bytes per SKU x location key", keys > 0 ? (double)held / keys : 0, "bytes"),
+            new(Retired, engine.KeysRetired, "keys"),
         };
-        figures.AddRange(engine.Topology.Folds
-            .Where(fold => engine.Store(fold.Name).Count > 0)
-            .Select(fold => new Figure($"{fold.Name}: keys", engine.Store(fold.Name).Count, "keys")));
+        foreach (var fold in engine.Topology.Folds.Where(fold => engine.Store(fold.Name).Count > 0))
+        {
+            var store = engine.Store(fold.Name);
+            figures.Add(new Figure($"{fold.Name}: keys", store.Count, "keys"));
+            figures.Add(new Figure($"{fold.Name}: state JSON bytes", store.Values.Sum(state => (long)StateJson.Write(state, fold.StateType).Length), "bytes"));
+        }
+
         GC.KeepAlive(engine);
         return new Measurement(Name, lines, seconds, PeakMemory.Bytes())
         {
@@ -49,13 +57,13 @@ public static class FoldStateSize
 
     // Not inlined, so that no chunk of input lines is still reachable when the state is measured.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (long Lines, long Events) Fold(string workload, DateTimeOffset asOf, FoldEngine engine, IOutputSink sink)
+    private static (long Lines, long Events) Fold(string workload, DateTimeOffset asOf, EventReaderOptions reader, FoldEngine engine, IOutputSink sink)
     {
         long lines = 0, events = 0;
         foreach (var chunk in JsonLines.Read(workload).Select(line => line.ToArray()).Chunk(ChunkLines))
         {
             lines += chunk.Length;
-            foreach (var e in WorkloadEvents.Accepted(chunk, asOf))
+            foreach (var e in WorkloadEvents.Accepted(chunk, asOf, reader))
             {
                 engine.Process(e, sink);
                 events++;

@@ -26,7 +26,9 @@ public static class BenchCommand
                               streamiz, latency, growth (the --scale-* runs alone)
           --streamiz-events N accepted events through the Streamiz test driver (default 3000)
           --rate R            offered load for the latency run, inputs/s (repeatable; default 50000)
-          --scale-events N    also run the pipeline on a workload of N inputs (repeatable, e.g. 1m, 10m)
+          --scale-events N    also run the pipeline, and the folds alone, on a workload of N inputs
+                      (repeatable, e.g. 1m, 10m): the same business for longer, about 10,000
+                      inputs a simulated day (10m covers 1,000 days), so what grows is time
           --scale-keys K      also run it on K SKU x location keys with 3K stock events (repeatable,
                               e.g. 10k, 100k, 1m): how memory grows with keys
           --data DIR          workloads, scratch stores and reports (default ./data/bench)

@@ -6,7 +6,7 @@ namespace Intelligence.Cli.Commands;
 /// <summary>The simulator's options as `run` and `simulate` take them.</summary>
 public static class SimulationArguments
 {
-    public static readonly string[] Valued = ["events", "seed", "scenario", "start", "skus", "stores"];
+    public static readonly string[] Valued = ["events", "seed", "scenario", "start", "days", "skus", "stores"];
 
     public static readonly string[] Flags = ["all-scenarios", "no-scenarios", "bad-input", "clean"];
 
@@ -21,6 +21,8 @@ public static class SimulationArguments
                              2.5% out of order or late)
           --all-scenarios, --bad-input   the defaults, named explicitly
           --start ISO        simulated start time, UTC (default 2026-11-02T00:00:00Z, a Monday)
+          --days N           simulated days to cover, 1-3650 (default: grows with --events, about
+                             10,000 inputs a day, from 7 to 120 days; past 120 the business gets busier)
           --skus N           catalogue size (default 2000)
           --stores N         number of stores (default 12; plus 2 DCs and a 3PL)
         """;
@@ -63,6 +65,7 @@ public static class SimulationArguments
             Seed = (int)line.Number("seed", defaults.Seed, int.MinValue, int.MaxValue),
             Events = line.Number("events", defaults.Events, 1, 1_000_000_000),
             Start = start.ToUniversalTime(),
+            Days = line.Value("days") is null ? null : (int)line.Number("days", 0, 1, 3_650),
             Scenarios = scenarios,
             BadInput = line.Flag("clean") ? BadInputOptions.None : BadInputOptions.Default,
             Skus = (int)line.Number("skus", defaults.Skus, 20, 1_000_000),
