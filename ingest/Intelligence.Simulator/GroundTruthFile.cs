@@ -41,24 +41,13 @@ public static class GroundTruthFile
     }
 
     /// <summary>The simulated time a simulated file covers (its end less its start), if its truth file says.</summary>
-    public static TimeSpan? SimulatedSpanBeside(string inputFile)
-    {
-        var path = inputFile + ".truth.json";
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var root = document.RootElement;
-        return root.TryGetProperty("start", out var start) && start.TryGetDateTimeOffset(out var from)
-            && root.TryGetProperty("simulatedEnd", out var end) && end.TryGetDateTimeOffset(out var to)
-            ? to - from
-            : null;
-    }
+    public static TimeSpan? SimulatedSpanBeside(string inputFile) =>
+        TimeBeside(inputFile, "start") is { } from && TimeBeside(inputFile, "simulatedEnd") is { } to ? to - from : null;
 
     /// <summary>The simulated end recorded beside a simulated file, if there is one.</summary>
-    public static DateTimeOffset? SimulatedEndBeside(string inputFile)
+    public static DateTimeOffset? SimulatedEndBeside(string inputFile) => TimeBeside(inputFile, "simulatedEnd");
+
+    private static DateTimeOffset? TimeBeside(string inputFile, string property)
     {
         var path = inputFile + ".truth.json";
         if (!File.Exists(path))
@@ -67,6 +56,6 @@ public static class GroundTruthFile
         }
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.TryGetProperty("simulatedEnd", out var end) && end.TryGetDateTimeOffset(out var at) ? at : null;
+        return document.RootElement.TryGetProperty(property, out var value) && value.TryGetDateTimeOffset(out var at) ? at : null;
     }
 }
