@@ -8,11 +8,9 @@ namespace Intelligence.Bench;
 /// <summary>One approach, run in this process on one workload file (the child side of <see cref="ChildProcess"/>).</summary>
 public static class BenchPart
 {
-    public static async Task<Measurement> RunAsync(string part, string input, string scratch, EmbeddedOptions configured,
+    public static async Task<Measurement> RunAsync(string part, string input, string scratch, EmbeddedOptions options,
         double rate, int streamizEvents, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        // A file longer than the reader's age limit is read as though its events had arrived live.
-        var options = configured with { Reader = Workload.ReaderFor(input, configured.Reader) };
         return part switch
         {
             BenchParts.Embedded => await EmbeddedApproach.RunAsync(input, scratch, options, loggers, cancellationToken),

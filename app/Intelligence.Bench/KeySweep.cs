@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Intelligence.Contracts;
 using Intelligence.Contracts.Warehouse;
+using Intelligence.Ingest.Sources;
 using Intelligence.Simulator;
 
 namespace Intelligence.Bench;
@@ -31,10 +32,11 @@ public sealed record KeySweep(long Keys, long Events, int Seed = 42)
         return WorkloadFile.Ensure(folder, FileName, $"the key sweep ({this})", progress, Write);
     }
 
-    private void Write(Stream file, string truthPath)
+    private void Write(Stream file, string path)
     {
         var random = new Random(Seed);
         var at = Start;
+        using (var arrivals = new RecordedArrivals.Recorder(path))
         using (var json = new Utf8JsonWriter(file))
         {
             for (long i = 0; i < Events; i++)
@@ -47,13 +49,17 @@ public sealed record KeySweep(long Keys, long Events, int Seed = 42)
                         ? (EventTypes.StockAdjusted, new StockAdjusted { Location = location, Sku = sku, Delta = -random.Next(1, 4), Reason = "shrinkage" })
                         : (EventTypes.StockReceived, new StockReceived { Location = location, Sku = sku, Quantity = random.Next(1, 24) });
                 EnvelopeWriter.Write(json, $"bench-{i:D10}", type, "wms-bench", at, PartitionKeys.Stock(sku, location), payload);
+                arrivals.Record(at);
                 json.Flush();
                 file.WriteByte((byte)'\n');
                 json.Reset();
                 at = at.AddSeconds(1);
             }
+
+            file.Flush();
+            arrivals.Complete(file.Length);
         }
 
-        GroundTruthFile.Write(truthPath, new SimulationOptions { Events = Events, Seed = Seed, Start = Start }, at, []);
+        GroundTruthFile.Write(path + ".truth.json", new SimulationOptions { Events = Events, Seed = Seed, Start = Start }, at, []);
     }
 }

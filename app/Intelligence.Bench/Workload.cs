@@ -1,4 +1,5 @@
-using Intelligence.Contracts;
+using Intelligence.Embedded;
+using Intelligence.Ingest.Sources;
 using Intelligence.Simulator;
 
 namespace Intelligence.Bench;
@@ -37,30 +38,18 @@ public sealed record Workload(long Events, int Skus, int Stores, int Seed, int? 
     public string Ensure(string folder, Action<string> progress) =>
         WorkloadFile.Ensure(folder, FileName, $"the workload ({this})", progress, Write);
 
-    private void Write(Stream file, string truthPath)
-    {
-        var simulator = new RetailSimulator(Simulation);
-        foreach (var input in simulator.Generate())
-        {
-            file.Write(input.Json);
-            file.WriteByte((byte)'\n');
-        }
-
-        // As `simulate --out` writes it: the simulated end, which event times are judged against.
-        GroundTruthFile.Write(truthPath, Simulation, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
-    }
+    // As `simulate --out` writes it: the inputs, each one's arrival, and the ground truth with the simulated end.
+    private void Write(Stream file, string path) => SimulatedFile.Write(new RetailSimulator(Simulation), Simulation, file, path);
 
     /// <summary>
-    /// The reader's settings for a file judged as of its end: events as old as the file's span are
-    /// taken, as they would have been had they arrived live. A file shorter than the configured
-    /// <see cref="EventReaderOptions.MaxEventAge"/> (a year by default) reads with the settings as they are.
+    /// When each of the file's inputs arrived: the bench judges every input at its own arrival, as a
+    /// live run would have, so that stream time (timers, retirement) moves as it did live.
     /// </summary>
-    public static EventReaderOptions ReaderFor(string path, EventReaderOptions configured) =>
-        GroundTruthFile.SimulatedSpanBeside(path) is { } span && span + TimeSpan.FromDays(1) > configured.MaxEventAge
-            ? configured with { MaxEventAge = span + TimeSpan.FromDays(1) }
-            : configured;
+    public static RecordedArrivals Arrivals(string path) =>
+        RecordedArrivals.Open(path, 0, out var whyNot)
+        ?? throw new InvalidOperationException($"{path} cannot be replayed as it arrived ({whyNot}): delete {path} so that the workload is generated again.");
 
-    /// <summary>The instant the file's event times are judged against: its simulated end.</summary>
+    /// <summary>The file's simulated end, which the time of rows that are not the events' own is set to.</summary>
     public static DateTimeOffset AsOf(string path) =>
         GroundTruthFile.SimulatedEndBeside(path)
         ?? throw new InvalidOperationException($"{path}.truth.json is missing: delete {path} so that the workload is generated again.");

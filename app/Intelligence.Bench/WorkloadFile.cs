@@ -1,19 +1,22 @@
+using Intelligence.Ingest.Sources;
+
 namespace Intelligence.Bench;
 
 /// <summary>
 /// A workload file written once and reused: written beside its final name and moved into place only
-/// when complete (with the simulated end it is judged against in <c>FILE.truth.json</c>), so that an
-/// interrupted generation is never taken for a workload.
+/// when complete (with each input's arrival in <c>FILE.arrivals</c> and the simulated end in
+/// <c>FILE.truth.json</c>), so that an interrupted generation is never taken for a workload. A file
+/// without its arrivals (written before they were recorded) is written again.
 /// </summary>
 public static class WorkloadFile
 {
-    /// <summary>The file's path; <paramref name="write"/> fills it and its truth file if it is not there yet.</summary>
+    /// <summary>The file's path; <paramref name="write"/> fills it (given its final path, for the files beside it) if it is not there yet.</summary>
     public static string Ensure(string folder, string fileName, string description, Action<string> progress,
         Action<Stream, string> write)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
-        if (File.Exists(path))
+        if (File.Exists(path) && File.Exists(RecordedArrivals.PathFor(path)))
         {
             return path;
         }
@@ -22,7 +25,7 @@ public static class WorkloadFile
         var partial = path + ".partial";
         using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            write(file, path + ".truth.json");
+            write(file, path);
         }
 
         File.Move(partial, path, overwrite: true);

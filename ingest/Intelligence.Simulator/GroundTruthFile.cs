@@ -40,10 +40,6 @@ public static class GroundTruthFile
         json.WriteEndObject();
     }
 
-    /// <summary>The simulated time a simulated file covers (its end less its start), if its truth file says.</summary>
-    public static TimeSpan? SimulatedSpanBeside(string inputFile) =>
-        TimeBeside(inputFile, "start") is { } from && TimeBeside(inputFile, "simulatedEnd") is { } to ? to - from : null;
-
     /// <summary>The simulated end recorded beside a simulated file, if there is one.</summary>
     public static DateTimeOffset? SimulatedEndBeside(string inputFile) => TimeBeside(inputFile, "simulatedEnd");
 

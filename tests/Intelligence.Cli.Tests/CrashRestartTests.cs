@@ -42,6 +42,9 @@ public sealed partial class CrashRestartTests(ITestOutputHelper output) : IDispo
 
         var reference = await CliProcess.RunAsync(Run(whole));
         Assert.True(reference.ExitCode == 0, reference.Error + reference.Out);
+        // simulate --out records each input's arrival, so both runs replay the file as it arrived, the
+        // restarted one from where its checkpoint stands.
+        Assert.Contains("as it arrived", reference.Error, StringComparison.Ordinal);
 
         var schedule = new Random(20261108);
         var kills = 0;

@@ -24,7 +24,7 @@ public static class BoundApproach
 
     public static async Task<Measurement> RunAsync(string workload, string scratch, CancellationToken cancellationToken)
     {
-        var asOf = Workload.AsOf(workload);
+        using var arrivals = Workload.Arrivals(workload);
         await using var store = ChdbStore.Open(Scratch.Fresh(scratch, "chdb"));
         const string database = "intelligence";
         await Migrator.ApplyAsync(store, database, cancellationToken);
@@ -39,13 +39,14 @@ public static class BoundApproach
         foreach (var line in JsonLines.Read(workload))
         {
             inputs++;
-            if (reader.Read(line.Span, asOf).Accepted is not { } e)
+            var arrival = arrivals.Next();
+            if (reader.Read(line.Span, arrival).Accepted is not { } e)
             {
                 continue;
             }
 
             perKey[e.Key] = perKey.GetValueOrDefault(e.Key) + 1;
-            RawEventRow.Write(json, new AcceptedEvent(e, asOf, "bound"), new LogPosition(0, offset++));
+            RawEventRow.Write(json, new AcceptedEvent(e, arrival, "bound"), new LogPosition(0, offset++));
             json.Flush();
             rows.Write("\n"u8);
             json.Reset(rows);

@@ -18,11 +18,11 @@ public static class EmbeddedApproach
     public static async Task<Measurement> RunAsync(string workload, string scratch, EmbeddedOptions options,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var asOf = Workload.AsOf(workload);
+        using var arrivals = Workload.Arrivals(workload);
         await using var store = ChdbStore.Open(Scratch.Fresh(scratch, "chdb"));
         await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, cancellationToken);
         var clock = Stopwatch.StartNew();
-        await new JsonLinesFileSource(workload, new AsOfClock(asOf)).RunAsync(pipeline.Gate, cancellationToken);
+        await new JsonLinesFileSource(workload, TimeProvider.System, arrivals: arrivals).RunAsync(pipeline.Gate, cancellationToken);
         var read = clock.Elapsed.TotalSeconds;
         var summary = await pipeline.CompleteAsync(TimeProvider.System, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Intelligence.Contracts;
+using Intelligence.Ingest.Sources;
 using Intelligence.Processors;
 using Intelligence.Processors.Flow;
 using Intelligence.Processors.Inventory;
@@ -23,12 +24,12 @@ public static class FoldStateSize
 
     public static Measurement Run(string workload, ProcessorOptions processors, EventReaderOptions reader)
     {
-        var asOf = Workload.AsOf(workload);
+        using var arrivals = Workload.Arrivals(workload);
         var engine = new FoldEngine(RetailTopology.Build(processors));
         var sink = new CountingSink();
         var empty = HeapAfterCollection();
         var clock = Stopwatch.StartNew();
-        var (lines, events) = Fold(workload, asOf, reader, engine, sink);
+        var (lines, events) = Fold(workload, arrivals, reader, engine, sink);
         var seconds = clock.Elapsed.TotalSeconds;
         var held = HeapAfterCollection() - empty;
         var keys = engine.Store(StockPositionFold.FoldName).Count;
@@ -57,13 +58,14 @@ public static class FoldStateSize
 
     // Not inlined, so that no chunk of input lines is still reachable when the state is measured.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (long Lines, long Events) Fold(string workload, DateTimeOffset asOf, EventReaderOptions reader, FoldEngine engine, IOutputSink sink)
+    private static (long Lines, long Events) Fold(string workload, RecordedArrivals arrivals, EventReaderOptions reader, FoldEngine engine, IOutputSink sink)
     {
         long lines = 0, events = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in JsonLines.Read(workload).Select(line => line.ToArray()).Chunk(ChunkLines))
         {
             lines += chunk.Length;
-            foreach (var e in WorkloadEvents.Accepted(chunk, asOf, reader))
+            foreach (var e in WorkloadEvents.Accepted(chunk, arrivals, reader, seen))
             {
                 engine.Process(e, sink);
                 events++;

@@ -21,11 +21,12 @@ public static class LatencyApproach
     public static async Task<Measurement> RunAsync(string workload, string scratch, EmbeddedOptions options, double rate,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var asOf = Workload.AsOf(workload);
+        using var arrivals = Workload.Arrivals(workload);
         var lines = WorkloadEvents.Lines(workload);
         await using var store = ChdbStore.Open(Scratch.Fresh(scratch, "chdb"));
         await using var pipeline = await EmbeddedPipeline.StartAsync(store, options, TimeProvider.System, loggers, cancellationToken);
-        var source = new InputSource("bench-offered-load", new AsOfClock(asOf));
+        var replay = new ReplayClock(DateTimeOffset.UnixEpoch);
+        var source = new InputSource("bench-offered-load", replay);
         var offeredAt = new long[lines.Count];
         var accepted = 0;
         var watermarks = new List<(long Processed, long At)>();
@@ -50,6 +51,7 @@ public static class LatencyApproach
             }
 
             var at = Stopwatch.GetTimestamp();
+            replay.Set(arrivals.Next());
             var result = await pipeline.Gate.SubmitAsync(lines[i], source, cancellationToken);
             if (result.Status == IngestStatus.Accepted)
             {

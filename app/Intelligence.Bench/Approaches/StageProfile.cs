@@ -36,7 +36,8 @@ public static class StageProfile
         await Migrator.ApplyAsync(store, database, cancellationToken);
 
         var validate = Stopwatch.StartNew();
-        var events = WorkloadEvents.Accepted(lines, asOf);
+        using var arrivals = Workload.Arrivals(workload);
+        var events = WorkloadEvents.Accepted(lines, arrivals);
         validate.Stop();
 
         var fold = new Stopwatch();

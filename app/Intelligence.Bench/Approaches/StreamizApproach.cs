@@ -25,7 +25,8 @@ public static class StreamizApproach
 
     public static Measurement Run(string workload, ProcessorOptions options, int subset)
     {
-        var events = WorkloadEvents.Accepted(WorkloadEvents.Lines(workload), Workload.AsOf(workload));
+        using var arrivals = Workload.Arrivals(workload);
+        var events = WorkloadEvents.Accepted(WorkloadEvents.Lines(workload), arrivals);
         var part = events.Skip(Math.Max(0, (events.Count - subset) / 2)).Take(subset).ToList();
         var figures = new List<Figure>();
         var driverSeconds = 0.0;

@@ -15,9 +15,10 @@ public sealed record PipelineAnswer(
     IReadOnlyDictionary<string, long> Ats, IReadOnlySet<string> OpenExceptions, long Accepted, IReadOnlyCollection<string> RejectedIds, long Rejected,
     long Duplicates)
 {
-    public static PipelineAnswer Compute(WorkloadLines lines, DateTimeOffset asOf, ProcessorOptions options)
+    public static PipelineAnswer Compute(WorkloadLines lines, RecordedArrivals arrivals, ProcessorOptions options)
     {
-        var reader = new EventReader(new EventReaderOptions(), new AsOfClock(asOf));
+        using var replay = arrivals;
+        var reader = new EventReader(new EventReaderOptions(), TimeProvider.System);
         var engine = new FoldEngine(RetailTopology.Build(options));
         var sink = new DiscardingSink();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -25,7 +26,7 @@ public sealed record PipelineAnswer(
         long rejected = 0, duplicates = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            var outcome = reader.Read(lines.Line(i).Span);
+            var outcome = reader.Read(lines.Line(i).Span, arrivals.Next());
             if (outcome.Accepted is not { } accepted)
             {
                 rejected++;

@@ -39,7 +39,11 @@ public static class InputSources
                 break;
             case "file":
                 var input = line.Value("input")!;
-                await new JsonLinesFileSource(input, FileClock(line, input, log), start, consumed).RunAsync(gate, stop);
+                using (var arrivals = Arrivals(line, input, start, log))
+                {
+                    await new JsonLinesFileSource(input, FileClock(line, input, log), start, consumed, arrivals).RunAsync(gate, stop);
+                }
+
                 break;
             default:
                 await ServeAsync(gate, http, line, log, stop);
@@ -47,7 +51,33 @@ public static class InputSources
         }
     }
 
-    /// <summary>The clock a file's event times are judged by: --as-of, a simulated file's end, or now.</summary>
+    /// <summary>
+    /// The arrival times recorded beside a file (<c>simulate --out</c> writes them), which replay it
+    /// as it arrived: each input judged at its own arrival. Not used when --as-of names one instant.
+    /// </summary>
+    public static RecordedArrivals? Arrivals(CommandLine line, string input, SourcePosition start, Serilog.ILogger log)
+    {
+        if (line.Value("as-of") is not null)
+        {
+            return null;
+        }
+
+        var arrivals = RecordedArrivals.Open(input, start.Inputs, out var whyNot);
+        if (arrivals is null)
+        {
+            if (File.Exists(RecordedArrivals.PathFor(input)))
+            {
+                log.Warning("Not replaying {File} at its recorded arrivals: {Reason}", input, whyNot);
+            }
+
+            return null;
+        }
+
+        log.Information("Replaying {File} as it arrived: each of its {Inputs:N0} inputs judged at its recorded arrival", input, arrivals.Count);
+        return arrivals;
+    }
+
+    /// <summary>The clock a file's event times are judged by when it has no recorded arrivals: --as-of, a simulated file's end, or now.</summary>
     public static TimeProvider FileClock(CommandLine line, string input, Serilog.ILogger log)
     {
         var asOf = AsOf(line, input);

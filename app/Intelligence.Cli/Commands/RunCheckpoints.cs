@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Intelligence.Analytics;
 using Intelligence.Embedded;
 using Intelligence.Embedded.Checkpoints;
+using Intelligence.Ingest.Sources;
 using Intelligence.Simulator;
 
 namespace Intelligence.Cli.Commands;
@@ -80,6 +81,7 @@ public static class RunCheckpoints
         var file = new FileInfo(line.Value("input")!);
         var asOf = InputSources.AsOf(line, file.FullName);
         return ($"file {file.FullName}",
-            $"file {file.FullName} {file.Length} bytes, modified {file.LastWriteTimeUtc:O}, as of {asOf?.ToString("O") ?? "the system clock"}");
+            $"file {file.FullName} {file.Length} bytes, modified {file.LastWriteTimeUtc:O}, as of {asOf?.ToString("O") ?? "the system clock"}" +
+            (line.Value("as-of") is null && File.Exists(RecordedArrivals.PathFor(file.FullName)) ? ", replayed at its recorded arrivals" : ""));
     }
 }

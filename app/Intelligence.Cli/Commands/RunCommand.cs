@@ -25,7 +25,8 @@ public static class RunCommand
           --urls URL         where the HTTP source listens (default http://127.0.0.1:5080)
           --duration SECS    with --source http: stop after this many seconds (default: until Ctrl+C)
           --as-of ISO        with --source file: judge event times as of this instant instead of now
-                             (default for a file written by `simulate`: its simulated end, from FILE.truth.json)
+                             (default for a file written by `simulate`: each input at its recorded arrival,
+                             from FILE.arrivals; without that file, the simulated end from FILE.truth.json)
           --config FILE      extra settings (JSON, same shape as appsettings.json)
           --fresh            start a new run even if DATA holds an unfinished one (its rows stay stored)
         Simulator options:

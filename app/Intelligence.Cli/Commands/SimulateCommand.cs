@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using Intelligence.Embedded;
 using Intelligence.Ingest.Http;
+using Intelligence.Ingest.Sources;
 using Intelligence.Simulator;
 
 namespace Intelligence.Cli.Commands;
@@ -13,7 +15,8 @@ public static class SimulateCommand
 
         Generates the simulator's inputs (deterministic for a seed) and either writes them, one JSON
         event a line, to FILE (with the ground truth beside it in FILE.truth.json), or POSTs them in
-        batches to a running `intelligence run --source http`.
+        batches to a running `intelligence run --source http`. A file gets each input's arrival time
+        beside it in FILE.arrivals, so `run --source file` replays it as it arrived.
 
           --out FILE         JSON-lines file to write
           --post URL         ingest endpoint base, e.g. http://127.0.0.1:5080
@@ -54,17 +57,20 @@ public static class SimulateCommand
         {
             try
             {
-                written = await WriteFileAsync(simulator, output, stop);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+                await using var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                written = SimulatedFile.Write(simulator, options, file, output, stop);
             }
             catch
             {
                 // A partial file would look like a complete simulation: remove it.
                 File.Delete(output);
+                File.Delete(RecordedArrivals.PathFor(output));
                 throw;
             }
 
-            GroundTruthFile.Write(output + ".truth.json", options, simulator.Clock.GetUtcNow(), simulator.GroundTruth);
-            System.Console.Out.WriteLine($"Wrote {written:N0} inputs to {output} in {clock.Elapsed.TotalSeconds:F1} s; ground truth in {output}.truth.json");
+            System.Console.Out.WriteLine($"Wrote {written:N0} inputs to {output} in {clock.Elapsed.TotalSeconds:F1} s; " +
+                $"ground truth in {output}.truth.json, arrival times in {RecordedArrivals.PathFor(output)}");
         }
         else
         {
@@ -75,22 +81,6 @@ public static class SimulateCommand
         }
 
         return 0;
-    }
-
-    private static async Task<long> WriteFileAsync(RetailSimulator simulator, string path, CancellationToken stop)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        long count = 0;
-        foreach (var input in simulator.Generate())
-        {
-            stop.ThrowIfCancellationRequested();
-            await file.WriteAsync(input.Json, stop);
-            file.WriteByte((byte)'\n');
-            count++;
-        }
-
-        return count;
     }
 
     private static async Task<long> PostAsync(RetailSimulator simulator, string baseUrl, string key, int batchSize,

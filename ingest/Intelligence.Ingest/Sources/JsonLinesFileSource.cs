@@ -8,9 +8,13 @@ namespace Intelligence.Ingest.Sources;
 /// A line is held in memory up to <see cref="MaxLineBytes"/>; beyond that it is cut (and refused
 /// as oversize by the gate), so a hostile file cannot exhaust memory. It can start at a
 /// <see cref="SourcePosition"/> a checkpoint kept, and tells <c>consumed</c> where it stands after each input.
+/// Given the file's <see cref="RecordedArrivals"/>, it judges each input at its own arrival (a replay);
+/// otherwise by <c>clock</c>.
 /// </summary>
-public sealed class JsonLinesFileSource(string path, TimeProvider clock, SourcePosition start = default, InputConsumed? consumed = null)
+public sealed class JsonLinesFileSource(string path, TimeProvider clock, SourcePosition start = default, InputConsumed? consumed = null,
+    RecordedArrivals? arrivals = null)
 {
+    private readonly ReplayClock? _replay = arrivals is null ? null : new ReplayClock(clock.GetUtcNow());
     private long _inputs = start.Inputs;
 
     public const int MaxLineBytes = 16 * 1024 * 1024;
@@ -29,7 +33,7 @@ public sealed class JsonLinesFileSource(string path, TimeProvider clock, SourceP
             throw new FileNotFoundException($"Input file '{path}' does not exist. Write one with `./intelligence simulate --out {path}`.", path);
         }
 
-        var source = new InputSource($"file:{System.IO.Path.GetFileName(path)}", clock);
+        var source = new InputSource($"file:{System.IO.Path.GetFileName(path)}", _replay ?? clock);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         stream.Seek(start.Offset, SeekOrigin.Begin);
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 16));
@@ -112,6 +116,7 @@ public sealed class JsonLinesFileSource(string path, TimeProvider clock, SourceP
             return;
         }
 
+        _replay?.Set(arrivals!.Next());
         await gate.SubmitAsync(trimmed, source, cancellationToken).ConfigureAwait(false);
         _inputs++;
         if (consumed is not null)

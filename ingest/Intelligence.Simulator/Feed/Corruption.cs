@@ -85,8 +85,8 @@ internal sealed class Corruption(int seed)
                 envelope["schemaVersion"] = 2 + rng.Next(98);
                 break;
             case 5:
-                // Years ahead (a clock set wrong, a date typed badly): absurd under any clock inside the run, so a
-                // replay judged as of the run's end refuses it just as the live feed did.
+                // Years ahead (a clock set wrong, a date typed badly): refused live, and by a replay at the recorded
+                // arrivals. A replay judged at one instant, the run's end, accepts it when the run is longer than 400 days.
                 envelope["occurredAt"] = now.AddDays(400 + rng.Next(3_000)).UtcDateTime.ToString("O");
                 break;
             default:
