@@ -9,7 +9,7 @@ namespace Intelligence.Processors.Finance;
 /// </summary>
 public static class FinanceArea
 {
-    public static IReadOnlyList<IFold> Folds(FinanceOptions options) => [new OrderPaymentsFold(options), new SettlementFold()];
+    public static IReadOnlyList<IFold> Folds(FinanceOptions options) => [new OrderPaymentsFold(options), new SettlementFold(options)];
 
     public static IReadOnlyList<IRouter> Routers() => [new SettlementLinesRouter()];
 }

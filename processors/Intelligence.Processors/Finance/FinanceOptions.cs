@@ -56,8 +56,9 @@ public sealed record FinanceOptions
 
     /// <summary>
     /// How long an order's money is kept after its last movement once nothing is awaited (matched,
-    /// invoiced, or no money moved) and no exception is open: past it, the state is deleted. Card
-    /// chargebacks can come 120 days after a sale, so that is the default; 1 to 3,650 days.
+    /// invoiced, or no money moved) and no exception is open, and a settlement statement after its
+    /// last event once it is reported and paid: past it, the state is deleted. Card chargebacks can
+    /// come 120 days after a sale, so that is the default; 1 to 3,650 days.
     /// </summary>
     public TimeSpan RetainFinishedFor { get; init; } = TimeSpan.FromDays(120);
 

@@ -6,9 +6,10 @@ namespace Intelligence.Processors.Finance;
 /// <summary>
 /// Keyed by settlement id: a provider's statement and its payout. A statement reported again under
 /// the same id replaces the earlier figures (a restatement); a payout seen before its statement is
-/// kept and compared once the statement arrives.
+/// kept and compared once the statement arrives. A statement reported and paid is forgotten
+/// <see cref="FinanceOptions.RetainFinishedFor"/> after its last event.
 /// </summary>
-public sealed class SettlementFold : Fold<SettlementState>
+public sealed class SettlementFold(FinanceOptions options) : Fold<SettlementState>
 {
     public override string Name => "settlements";
 
@@ -45,6 +46,9 @@ public sealed class SettlementFold : Fold<SettlementState>
             Revision = state.Revision,
         });
     }
+
+    protected override DateTimeOffset? RetireAt(SettlementState state) =>
+        Retention.After(state.ReportedAt is not null && state.PaidAt is not null, state.UpdatedAt, options.RetainFinishedFor);
 
     private static void Report(SettlementState state, SettlementReported statement, DateTimeOffset at)
     {

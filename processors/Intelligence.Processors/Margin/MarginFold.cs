@@ -1,5 +1,6 @@
 using Intelligence.Processors.Anomalies;
 using Intelligence.Processors.Catalogue;
+using Intelligence.Processors.Finance;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Margin;
@@ -9,7 +10,9 @@ namespace Intelligence.Processors.Margin;
 /// passes on (ledger entries with their COGS) into revenue, discount, COGS, fees, shipping, refunds,
 /// chargebacks and contribution; writes the latest figures, KPI deltas per channel and promotion, and
 /// a <c>margin_leakage</c> row each time a leak opens or closes. Entries only add, so their order
-/// does not matter and there is no grace period.
+/// does not matter and there is no grace period. A promotion's figures are forgotten
+/// <see cref="MarginOptions.RetainPromotionFor"/> after its last entry; the figures without a promotion
+/// (one key per SKU and channel) are kept.
 /// </summary>
 public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
 {
@@ -56,6 +59,9 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
             Revision = state.Revision,
         });
     }
+
+    protected override DateTimeOffset? RetireAt(MarginState state) =>
+        Retention.After(state.PromotionId is not ("" or OrderPaymentsFold.NoPromotion), state.UpdatedAt, options.RetainPromotionFor);
 
     /// <summary>The channel's margin rate for anomaly scoring: contribution over net revenue, with the promotion's discounts, fees and refunds as the driver.</summary>
     private static void ObserveMargin(MarginState state, decimal contribution, decimal netRevenue, decimal leak, IOutputs outputs)

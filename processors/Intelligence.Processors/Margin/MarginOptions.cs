@@ -25,9 +25,21 @@ public sealed record MarginOptions
     /// <summary>Shipping cost not recovered from the customer (cost − charged) above this % of net revenue leaks. Default 10.</summary>
     public decimal ShippingSubsidyCeilingPercent { get; init; } = 10m;
 
+    /// <summary>
+    /// How long a promotion's figures (SKU × channel × promotion) are kept after their last entry:
+    /// past it, the state is deleted and its last row stands. Default 180 days, beyond the return and
+    /// chargeback windows; 1 to 3,650 days. The figures without a promotion are kept.
+    /// </summary>
+    public TimeSpan RetainPromotionFor { get; init; } = TimeSpan.FromDays(180);
+
     /// <summary>Each invalid setting, named with its valid range; empty when the options can be used.</summary>
     public IEnumerable<string> Problems()
     {
+        if (Flow.Retention.Problem(nameof(RetainPromotionFor), RetainPromotionFor) is { } retention)
+        {
+            yield return retention;
+        }
+
         if (MinimumRevenue is < 0m or > 10_000_000m)
         {
             yield return $"MinimumRevenue must be from 0 to 10000000 (is {MinimumRevenue}).";

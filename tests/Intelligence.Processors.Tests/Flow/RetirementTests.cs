@@ -1,9 +1,13 @@
+using Intelligence.Contracts.Payment;
 using Intelligence.Processors.Exceptions;
 using Intelligence.Processors.Finance;
 using Intelligence.Processors.Flow;
+using Intelligence.Processors.Margin;
 using Intelligence.Processors.Orders;
 using Intelligence.Processors.Suppliers;
+using Intelligence.Processors.Tests.Finance;
 using Intelligence.Processors.Tests.Orders;
+using Intelligence.Processors.Tests.Support;
 
 namespace Intelligence.Processors.Tests.Flow;
 
@@ -86,6 +90,35 @@ public sealed class RetirementTests
         Assert.True(open.Exception(ExceptionCategories.FraudReview).IsOpen);
     }
 
+    [Fact]
+    public void A_settlement_reported_and_paid_is_forgotten_after_its_retention_and_one_unpaid_is_kept()
+    {
+        var harness = FinanceBuilders.Harness(new FinanceOptions { RetainFinishedFor = TimeSpan.FromDays(10) });
+        var paidAt = FoldHarness.T0.AddDays(2);
+        harness.Feed("ST-1", FinanceBuilders.Statement("ST-1", "ebay", FoldHarness.T0, FinanceBuilders.SettlementLine("O-1", "sale", 10m)), FoldHarness.T0);
+        harness.Feed("ST-1", new PayoutPaid { PayoutId = "PAY-1", SettlementId = "ST-1", Provider = "ebay", Amount = 10m, Currency = "EUR" }, paidAt);
+        harness.Feed("ST-2", FinanceBuilders.Statement("ST-2", "ebay", FoldHarness.T0, FinanceBuilders.SettlementLine("O-2", "sale", 10m)), FoldHarness.T0);
+        var settlements = harness.Engine.Store("settlements");
+
+        harness.AdvanceTo(paidAt.AddDays(10).AddMinutes(-1));
+        Assert.True(settlements.ContainsKey("ST-1"));
+
+        harness.AdvanceTo(paidAt.AddDays(400));
+        Assert.False(settlements.ContainsKey("ST-1"));
+        Assert.True(settlements.ContainsKey("ST-2"), "a statement not yet paid is kept");
+    }
+
+    [Theory]
+    [InlineData("PROMO-7", 180)]
+    [InlineData("none", null)]
+    public void A_promotions_margin_is_forgotten_after_its_retention_and_the_margin_without_one_is_kept(string promotion, int? days)
+    {
+        var margin = new MarginFold(new MarginOptions());
+        var state = new MarginState { Sku = "SKU-1", Channel = "webstore", PromotionId = promotion, UpdatedAt = FoldHarness.T0 };
+
+        Assert.Equal(days is { } d ? FoldHarness.T0.AddDays(d) : null, margin.RetireAt(state));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3651)]
@@ -98,12 +131,14 @@ public sealed class RetirementTests
             Finance = new FinanceOptions { RetainFinishedFor = retain },
             Suppliers = new SuppliersOptions { RetainFinishedFor = retain },
             Exceptions = new ExceptionPolicyOptions { RetainResolvedFor = retain },
+            Margin = new MarginOptions { RetainPromotionFor = retain },
         };
 
         var problems = options.Problems().ToList();
 
         Assert.Equal(3, problems.Count(p => p.StartsWith("RetainFinishedFor is", StringComparison.Ordinal)));
         Assert.Single(problems, p => p.StartsWith("RetainResolvedFor is", StringComparison.Ordinal));
+        Assert.Single(problems, p => p.StartsWith("RetainPromotionFor is", StringComparison.Ordinal));
     }
 
     private static void KeptUntilThenGone(OrderScript o, DateTimeOffset kept, DateTimeOffset gone)
