@@ -41,7 +41,8 @@ public static class InputSources
                 var input = line.Value("input")!;
                 using (var arrivals = Arrivals(line, input, start, log))
                 {
-                    await new JsonLinesFileSource(input, FileClock(line, input, log), start, consumed, arrivals).RunAsync(gate, stop);
+                    var clock = arrivals is null ? FileClock(line, input, log) : TimeProvider.System;
+                    await new JsonLinesFileSource(input, clock, start, consumed, arrivals).RunAsync(gate, stop);
                 }
 
                 break;
