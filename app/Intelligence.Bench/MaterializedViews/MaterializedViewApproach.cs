@@ -39,7 +39,8 @@ public static class MaterializedViewApproach
         var rows = await ViewSchema.RowCountsAsync(store, ct);
         progress?.Report($"{Name}: computing the processors' answer on the same lines (not timed)");
         var options = new ProcessorOptions();
-        var pipeline = PipelineAnswer.Compute(lines, Workload.Arrivals(workloadFile), options);
+        using var arrivals = Workload.Arrivals(workloadFile);
+        var pipeline = PipelineAnswer.Compute(lines, arrivals, options);
 
         long EmptyPosition(string key) => -options.Inventory.SafetyStockAt(key[(key.LastIndexOf('@') + 1)..]);
         var figures = new List<Figure>

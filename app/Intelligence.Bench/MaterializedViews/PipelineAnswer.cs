@@ -17,7 +17,6 @@ public sealed record PipelineAnswer(
 {
     public static PipelineAnswer Compute(WorkloadLines lines, RecordedArrivals arrivals, ProcessorOptions options)
     {
-        using var replay = arrivals;
         var reader = new EventReader(new EventReaderOptions(), TimeProvider.System);
         var engine = new FoldEngine(RetailTopology.Build(options));
         var sink = new DiscardingSink();

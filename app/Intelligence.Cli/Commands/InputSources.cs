@@ -58,7 +58,7 @@ public static class InputSources
     /// </summary>
     public static RecordedArrivals? Arrivals(CommandLine line, string input, SourcePosition start, Serilog.ILogger log)
     {
-        if (line.Value("as-of") is not null)
+        if (!MayReplayAtArrivals(line, input))
         {
             return null;
         }
@@ -66,17 +66,17 @@ public static class InputSources
         var arrivals = RecordedArrivals.Open(input, start.Inputs, out var whyNot);
         if (arrivals is null)
         {
-            if (File.Exists(RecordedArrivals.PathFor(input)))
-            {
-                log.Warning("Not replaying {File} at its recorded arrivals: {Reason}", input, whyNot);
-            }
-
+            log.Warning("Not replaying {File} at its recorded arrivals: {Reason}", input, whyNot);
             return null;
         }
 
         log.Information("Replaying {File} as it arrived: each of its {Inputs:N0} inputs judged at its recorded arrival", input, arrivals.Count);
         return arrivals;
     }
+
+    /// <summary>Whether a file is to be replayed at the arrivals recorded beside it: it has them and --as-of is not given.</summary>
+    public static bool MayReplayAtArrivals(CommandLine line, string input) =>
+        line.Value("as-of") is null && File.Exists(RecordedArrivals.PathFor(input));
 
     /// <summary>The clock a file's event times are judged by when it has no recorded arrivals: --as-of, a simulated file's end, or now.</summary>
     public static TimeProvider FileClock(CommandLine line, string input, Serilog.ILogger log)

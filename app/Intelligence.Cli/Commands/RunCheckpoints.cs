@@ -82,6 +82,6 @@ public static class RunCheckpoints
         var asOf = InputSources.AsOf(line, file.FullName);
         return ($"file {file.FullName}",
             $"file {file.FullName} {file.Length} bytes, modified {file.LastWriteTimeUtc:O}, as of {asOf?.ToString("O") ?? "the system clock"}" +
-            (line.Value("as-of") is null && File.Exists(RecordedArrivals.PathFor(file.FullName)) ? ", replayed at its recorded arrivals" : ""));
+            (InputSources.MayReplayAtArrivals(line, file.FullName) ? ", replayed at its recorded arrivals" : ""));
     }
 }

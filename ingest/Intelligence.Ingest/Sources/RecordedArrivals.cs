@@ -72,7 +72,7 @@ public sealed class RecordedArrivals : IDisposable
 
             var count = (stream.Length - HeaderBytes) / 8;
             var start = Math.Clamp(startInput, 0, count);
-            var first = start < count ? ReadAt(stream, start) : count > 0 ? ReadAt(stream, count - 1) : DateTimeOffset.UnixEpoch;
+            var first = count > 0 ? ReadAt(stream, Math.Min(start, count - 1)) : DateTimeOffset.UnixEpoch;
             stream.Seek(HeaderBytes + start * 8, SeekOrigin.Begin);
             return new RecordedArrivals(new BufferedStream(stream, 1 << 16), count, start, first);
         }
