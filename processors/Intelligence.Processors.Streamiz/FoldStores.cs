@@ -1,4 +1,3 @@
-using System.Reflection;
 using Intelligence.Processors.Flow;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
@@ -23,19 +22,6 @@ public static class FoldStores
     public static IStoreBuilder ForStreamTime(StoreKind kind) =>
         Stores.KeyValueStoreBuilder(Supplier(StreamTime, kind), new StringSerDes(), new Int64SerDes())
             .WithLoggingEnabled(new Dictionary<string, string>());
-
-    /// <summary>
-    /// Whether a fold may ever want a tick or retire a key: a <see cref="Fold{TState}"/> that overrides
-    /// neither <c>DueAt</c> nor <c>RetireAt</c> never does, so its store need not be scanned when a
-    /// task rebuilds its timers.
-    /// </summary>
-    public static bool MayHaveTimers(IFold fold) => Overrides(fold, "DueAt") || Overrides(fold, "RetireAt");
-
-    private static bool Overrides(IFold fold, string method)
-    {
-        var found = fold.GetType().GetMethod(method, BindingFlags.Instance | BindingFlags.NonPublic, [fold.StateType]);
-        return found?.DeclaringType is not { IsGenericType: true } declaring || declaring.GetGenericTypeDefinition() != typeof(Fold<>);
-    }
 
     private static IKeyValueBytesStoreSupplier Supplier(string name, StoreKind kind) => kind switch
     {

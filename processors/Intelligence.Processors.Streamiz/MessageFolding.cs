@@ -156,7 +156,7 @@ public sealed class MessageFolding : ITransformer<string, byte[], string, byte[]
         for (var i = 0; i < _stores.Length; i++)
         {
             var fold = _topology.Folds[i];
-            if (!FoldStores.MayHaveTimers(fold))
+            if (!Timers.MayArm(fold))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Intelligence.Contracts.Channel;
 using Intelligence.Processors.Catalogue;
+using Intelligence.Processors.Flow;
 using Intelligence.Processors.Streamiz.Tests.Support;
 
 namespace Intelligence.Processors.Streamiz.Tests;
@@ -35,9 +36,9 @@ public sealed class StoreTests
     [Fact]
     public void Only_folds_that_override_due_at_have_their_stores_scanned_for_timers_when_a_task_starts()
     {
-        Assert.True(FoldStores.MayHaveTimers(new ChannelBoard()));
-        Assert.False(FoldStores.MayHaveTimers(new ProductFold()));
-        Assert.False(FoldStores.MayHaveTimers(new SkuListings()));
+        Assert.True(Timers.MayArm(new ChannelBoard()));
+        Assert.False(Timers.MayArm(new ProductFold()));
+        Assert.False(Timers.MayArm(new SkuListings()));
     }
 
     [Fact]

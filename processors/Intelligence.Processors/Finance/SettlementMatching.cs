@@ -32,8 +32,13 @@ internal static class SettlementMatching
     /// Pairs captures with the statement sale lines that settle them (an equal amount first, else the
     /// earliest), whichever arrived first, and reports each pair's lag in hours (capture to report).
     /// </summary>
-    public static List<double> Pair(OrderPaymentsState s)
+    public static IReadOnlyList<double> Pair(OrderPaymentsState s)
     {
+        if (!s.SaleLines.Exists(static l => l.PairedAt is null))
+        {
+            return []; // every statement line is paired already: the common case, asked on every input
+        }
+
         var lags = new List<double>();
         foreach (var line in s.SaleLines.Where(l => l.PairedAt is null).OrderBy(l => l.At).ToList())
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Intelligence.Contracts;
 
 namespace Intelligence.Processors.Flow;
@@ -14,6 +15,8 @@ public sealed class FoldEngine
     private readonly Topology _topology;
     private readonly Dictionary<string, FoldState>[] _stores;
     private readonly Dictionary<IFold, int> _index;
+    private readonly Dictionary<Type, int[]> _consumers = [];
+    private readonly bool[] _mayArm;
     private readonly Queue<Message> _pending = new();
     private readonly Timers _timers = new();
     private readonly Emitter _emitter;
@@ -24,6 +27,7 @@ public sealed class FoldEngine
         _topology = topology;
         _stores = topology.Folds.Select(_ => new Dictionary<string, FoldState>(StringComparer.Ordinal)).ToArray();
         _index = topology.Folds.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i);
+        _mayArm = topology.Folds.Select(Timers.MayArm).ToArray();
         _emitter = new Emitter(this);
     }
 
@@ -45,7 +49,7 @@ public sealed class FoldEngine
         _sink = sink;
         var message = new Message(e.Key, e.OccurredAt, e.Id, e.Source, StreamTime, e.Payload);
         var type = e.Payload.GetType();
-        if (_topology.FoldsFor(type).Count > 0)
+        if (ConsumersOf(type).Length > 0)
         {
             _pending.Enqueue(message);
         }
@@ -136,22 +140,30 @@ public sealed class FoldEngine
     {
         while (_pending.TryDequeue(out var message))
         {
-            foreach (var fold in _topology.FoldsFor(message.Body.GetType()))
+            foreach (var fold in ConsumersOf(message.Body.GetType()))
             {
                 Apply(fold, message);
             }
         }
     }
 
-    private void Apply(IFold fold, in Message message)
+    /// <summary>The indexes of the folds that consume a body of this type.</summary>
+    private int[] ConsumersOf(Type body)
     {
-        var i = _index[fold];
-        var store = _stores[i];
-        if (!store.TryGetValue(message.Key, out var state))
+        if (!_consumers.TryGetValue(body, out var folds))
         {
-            state = fold.NewState();
-            store.Add(message.Key, state);
+            _consumers[body] = folds = _topology.FoldsFor(body).Select(f => _index[f]).ToArray();
         }
+
+        return folds;
+    }
+
+    private void Apply(int i, in Message message)
+    {
+        var fold = _topology.Folds[i];
+        var store = _stores[i];
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(store, message.Key, out _);
+        var state = slot ??= fold.NewState();
 
         _emitter.Cause = message;
         MessagesApplied++;
@@ -160,7 +172,10 @@ public sealed class FoldEngine
             _sink.Failed(message, fold.Name, error);
         }
 
-        _timers.Arm(i, message.Key, fold, state);
+        if (_mayArm[i])
+        {
+            _timers.Arm(i, message.Key, fold, state);
+        }
     }
 
     private sealed class Emitter(FoldEngine engine) : IOutputs

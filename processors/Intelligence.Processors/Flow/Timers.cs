@@ -1,3 +1,7 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Intelligence.Processors.Flow;
 
 /// <summary>
@@ -7,13 +11,24 @@ namespace Intelligence.Processors.Flow;
 public sealed class Timers
 {
     private readonly SortedSet<(DateTimeOffset Due, int Fold, string Key)> _queue = new(Order.Instance);
-    private readonly Dictionary<(int Fold, string Key), DateTimeOffset> _due = [];
 
-    public int Count => _due.Count;
+    // Each fold's armed keys and their due times, by the fold's index.
+    private readonly List<Dictionary<string, DateTimeOffset>> _due = [];
+
+    public int Count => _queue.Count;
+
+    /// <summary>
+    /// Whether a fold may ever want a tick or retire a key: a <see cref="Fold{TState}"/> that overrides
+    /// neither <c>DueAt</c> nor <c>RetireAt</c> never does, so it need not be armed, nor its store scanned
+    /// when a runtime rebuilds its timers.
+    /// </summary>
+    public static bool MayArm(IFold fold) => Overrides(fold, "DueAt") || Overrides(fold, "RetireAt");
 
     public void Set(int fold, string key, DateTimeOffset? due)
     {
-        if (_due.TryGetValue((fold, key), out var current))
+        var byKey = DueOf(fold);
+        ref var current = ref CollectionsMarshal.GetValueRefOrNullRef(byKey, key);
+        if (!Unsafe.IsNullRef(ref current))
         {
             if (due == current)
             {
@@ -21,12 +36,20 @@ public sealed class Timers
             }
 
             _queue.Remove((current, fold, key));
-            _due.Remove((fold, key));
+            if (due is { } later)
+            {
+                current = later;
+                _queue.Add((later, fold, key));
+                return;
+            }
+
+            byKey.Remove(key);
+            return;
         }
 
         if (due is { } at)
         {
-            _due[(fold, key)] = at;
+            byKey.Add(key, at);
             _queue.Add((at, fold, key));
         }
     }
@@ -47,7 +70,7 @@ public sealed class Timers
         {
             Set(fold, key, null);
         }
-        else if (!_due.TryGetValue((fold, key), out var current) || current > retire)
+        else if (!DueOf(fold).TryGetValue(key, out var current) || current > retire)
         {
             Set(fold, key, retire);
         }
@@ -59,12 +82,28 @@ public sealed class Timers
         {
             (due, fold, key) = _queue.Min;
             _queue.Remove(_queue.Min);
-            _due.Remove((fold, key));
+            _due[fold].Remove(key);
             return true;
         }
 
         (due, fold, key) = (default, -1, "");
         return false;
+    }
+
+    private Dictionary<string, DateTimeOffset> DueOf(int fold)
+    {
+        while (_due.Count <= fold)
+        {
+            _due.Add(new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal));
+        }
+
+        return _due[fold];
+    }
+
+    private static bool Overrides(IFold fold, string method)
+    {
+        var found = fold.GetType().GetMethod(method, BindingFlags.Instance | BindingFlags.NonPublic, [fold.StateType]);
+        return found?.DeclaringType is not { IsGenericType: true } declaring || declaring.GetGenericTypeDefinition() != typeof(Fold<>);
     }
 
     private sealed class Order : IComparer<(DateTimeOffset Due, int Fold, string Key)>

@@ -41,6 +41,13 @@ public sealed class NodeState : FoldState
     /// <summary>Pick delays of the picks in the throughput window, oldest first, at most <see cref="FulfillmentOptions.PickDelaySamples"/>.</summary>
     public List<DelaySample> PickDelays { get; set; } = [];
 
+    /// <summary>
+    /// The average and high pick delay of <see cref="PickDelays"/> (derived, not stored: worked out again
+    /// on first use after the samples change, <see cref="NodeWorkLog"/> says when).
+    /// </summary>
+    [JsonIgnore]
+    public (double Average, double High)? PickDelaySummary { get; set; }
+
     /// <summary>The pick delay last measured, reported while no pick falls in the window.</summary>
     public double LastPickDelayMinutes { get; set; }
     public double LastPickDelayHighMinutes { get; set; }
@@ -79,16 +86,22 @@ public sealed class PendingPick
     public DateTimeOffset? PromisedBy { get; set; }
 }
 
-public sealed class DelaySample
+public sealed class DelaySample : ITimed
 {
     public DateTimeOffset At { get; set; }
     public double Minutes { get; set; }
 }
 
 /// <summary>Lines and units counted in one time bucket (a minute or an hour, by its start).</summary>
-public sealed class RateBucket
+public sealed class RateBucket : ITimed
 {
     public DateTimeOffset At { get; set; }
     public int Lines { get; set; }
     public int Units { get; set; }
+}
+
+/// <summary>A sample or bucket of a node's work log, timed by event time.</summary>
+public interface ITimed
+{
+    DateTimeOffset At { get; }
 }

@@ -37,10 +37,15 @@ public static class NodeWorkLog
     /// <summary>Drops what has slid out of the throughput window and the capacity lookback.</summary>
     public static void Prune(NodeState state, DateTimeOffset now, FulfillmentOptions options)
     {
-        state.Picks.RemoveAll(b => b.At <= now - options.ThroughputWindow);
-        state.PickDelays.RemoveAll(d => d.At <= now - options.ThroughputWindow);
-        state.Allocations.RemoveAll(b => b.At <= now - options.ThroughputWindow);
-        state.HourlyPicks.RemoveAll(b => b.At <= now - options.CapacityLookback - TimeSpan.FromHours(1));
+        var windowStart = now - options.ThroughputWindow;
+        RemoveAtOrBefore(state.Picks, windowStart);
+        if (RemoveAtOrBefore(state.PickDelays, windowStart))
+        {
+            state.PickDelaySummary = null;
+        }
+
+        RemoveAtOrBefore(state.Allocations, windowStart);
+        RemoveAtOrBefore(state.HourlyPicks, now - options.CapacityLookback - TimeSpan.FromHours(1));
     }
 
     private static void Allocated(NodeState state, LineAllocated allocated, DateTimeOffset at)
@@ -83,6 +88,8 @@ public static class NodeWorkLog
             {
                 state.PickDelays.RemoveAt(0);
             }
+
+            state.PickDelaySummary = null;
         }
     }
 
@@ -121,6 +128,23 @@ public static class NodeWorkLog
 
         waiting[key] = left - units;
         return units;
+    }
+
+    /// <summary>Removes, keeping the order of the rest, what is timed at or before <paramref name="cutoff"/>; true when any was.</summary>
+    private static bool RemoveAtOrBefore<T>(List<T> items, DateTimeOffset cutoff) where T : ITimed
+    {
+        var kept = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].At > cutoff)
+            {
+                items[kept++] = items[i];
+            }
+        }
+
+        var removed = items.Count - kept;
+        items.RemoveRange(kept, removed);
+        return removed > 0;
     }
 
     /// <summary>Adds one line and its units to the bucket starting at <paramref name="at"/>.</summary>

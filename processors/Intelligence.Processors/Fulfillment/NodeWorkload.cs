@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Intelligence.Processors.Fulfillment;
 
 /// <summary>A node's figures at one moment, worked out from its state by <see cref="NodeWorkload.Measure"/>.</summary>
@@ -47,7 +49,7 @@ public static class NodeWorkload
             : BusiestHour(state.HourlyPicks, now - options.CapacityLookback);
         var spare = state.BackedUp ? 0 : Math.Max(0, capacity - inflow - backlogLines / options.DrainHours);
         var (average, high) = state.PickDelays.Count > 0
-            ? PickDelay([.. state.PickDelays.Select(d => d.Minutes)], options.PickDelayPercentile)
+            ? state.PickDelaySummary ??= PickDelay(state.PickDelays, options.PickDelayPercentile)
             : (state.LastPickDelayMinutes, state.LastPickDelayHighMinutes);
         return new NodeMetrics(
             backlogLines, backlogUnits, state.AwaitingDispatch.Count, state.AwaitingDispatchUnits, average, high,
@@ -63,16 +65,36 @@ public static class NodeWorkload
     }
 
     /// <summary>The average and the given percentile (nearest rank) of the sampled delays; 0 when none.</summary>
-    public static (double Average, double High) PickDelay(IReadOnlyList<double> samples, double percentile)
+    public static (double Average, double High) PickDelay(IReadOnlyList<DelaySample> samples, double percentile)
     {
         if (samples.Count == 0)
         {
             return (0, 0);
         }
 
-        var sorted = samples.Order().ToArray();
-        var rank = (int)Math.Ceiling(percentile * sorted.Length) - 1;
-        return (Round(sorted.Average()), Round(sorted[Math.Clamp(rank, 0, sorted.Length - 1)]));
+        var rented = ArrayPool<double>.Shared.Rent(samples.Count);
+        try
+        {
+            var sorted = rented.AsSpan(0, samples.Count);
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                sorted[i] = samples[i].Minutes;
+            }
+
+            sorted.Sort();
+            var sum = 0.0;
+            foreach (var minutes in sorted)
+            {
+                sum += minutes; // smallest first, as the average has always been summed
+            }
+
+            var rank = (int)Math.Ceiling(percentile * sorted.Length) - 1;
+            return (Round(sum / sorted.Length), Round(sorted[Math.Clamp(rank, 0, sorted.Length - 1)]));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
     }
 
     private static (long Lines, long Units) Since(List<RateBucket> buckets, DateTimeOffset start)

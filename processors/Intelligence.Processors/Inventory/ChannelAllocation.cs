@@ -10,8 +10,12 @@ namespace Intelligence.Processors.Inventory;
 /// </summary>
 public readonly record struct ChannelAllocation(int Pool, int ExcludedUnits, int Buffer, int ProtectedUnits, int Ats, int KnownLocations)
 {
+    /// <summary>
+    /// What the channel may sell; <paramref name="protectedWhenScarce"/> is what the channels served
+    /// before it keep when its pool is scarce (<see cref="ProtectedWhenScarce"/>: it depends only on the rules).
+    /// </summary>
     public static ChannelAllocation Of(
-        string channel, ChannelRule rule, IReadOnlyDictionary<string, int> locationAts, ChannelAllocationOptions options)
+        ChannelRule rule, Dictionary<string, int> locationAts, ChannelAllocationOptions options, int protectedWhenScarce)
     {
         var pool = 0;
         var excluded = 0;
@@ -36,19 +40,23 @@ public readonly record struct ChannelAllocation(int Pool, int ExcludedUnits, int
         }
 
         var buffer = (int)Math.Ceiling(pool * (decimal)rule.BufferPercent / 100m);
+        var protectedUnits = pool <= options.ScarceAtOrBelow ? protectedWhenScarce : 0;
+        var available = Math.Max(0, pool - buffer - protectedUnits);
+        return new ChannelAllocation(pool, excluded, buffer, protectedUnits, rule.Cap is { } cap ? Math.Min(cap, available) : available, known);
+    }
+
+    /// <summary>The units the channels served before <paramref name="channel"/> (a lower priority number) keep when its pool is scarce.</summary>
+    public static int ProtectedWhenScarce(string channel, ChannelRule rule, ChannelAllocationOptions options)
+    {
         var protectedUnits = 0;
-        if (pool <= options.ScarceAtOrBelow)
+        foreach (var (other, higher) in options.Rules)
         {
-            foreach (var (other, higher) in options.Rules)
+            if (other != channel && higher.Priority < rule.Priority)
             {
-                if (other != channel && higher.Priority < rule.Priority)
-                {
-                    protectedUnits += higher.ProtectedWhenScarce;
-                }
+                protectedUnits += higher.ProtectedWhenScarce;
             }
         }
 
-        var available = Math.Max(0, pool - buffer - protectedUnits);
-        return new ChannelAllocation(pool, excluded, buffer, protectedUnits, rule.Cap is { } cap ? Math.Min(cap, available) : available, known);
+        return protectedUnits;
     }
 }

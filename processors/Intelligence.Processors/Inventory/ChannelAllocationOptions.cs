@@ -128,9 +128,9 @@ public sealed record ChannelRule
     /// <summary>True when the channel may not sell stock at <paramref name="location"/>.</summary>
     public bool Excludes(string location)
     {
-        foreach (var excluded in ExcludedLocations)
+        for (var i = 0; i < ExcludedLocations.Count; i++) // by index: asked for every location on every review, so no enumerator is boxed
         {
-            if (location.StartsWith(excluded, StringComparison.Ordinal))
+            if (location.StartsWith(ExcludedLocations[i], StringComparison.Ordinal))
             {
                 return true;
             }

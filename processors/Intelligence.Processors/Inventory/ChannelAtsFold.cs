@@ -17,6 +17,13 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
 
     private readonly ChannelAllocationOptions _channels = options.Channels;
 
+    // The rules in the order the options give them, as an array (walked on every review), each with
+    // what the channels before it keep when its pool is scarce.
+    private readonly (string Channel, ChannelRule Rule, int ProtectedWhenScarce)[] _rules =
+    [
+        .. options.Channels.Rules.Select(r => (r.Key, r.Value, ChannelAllocation.ProtectedWhenScarce(r.Key, r.Value, options.Channels))),
+    ];
+
     public override string Name => "channel-ats";
 
     public override IReadOnlyCollection<Type> Consumes { get; } = [typeof(LocationAtsChanged), typeof(ChannelDemand), typeof(ListingReported)];
@@ -30,6 +37,11 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
             case LocationAtsChanged ats:
                 state.Sku = ats.Sku;
                 state.LocationAts[ats.Location] = ats.Ats;
+                foreach (var position in state.Channels.Values)
+                {
+                    position.Share = null; // the stock changed, so every channel's share is worked out again
+                }
+
                 break;
             case ChannelDemand demand when _channels.Rules.ContainsKey(demand.Channel):
                 state.Sku = demand.Sku;
@@ -64,10 +76,10 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
     private void Review(ChannelAtsState state, DateTimeOffset now, string? reported, IOutputs outputs)
     {
         var anyRisk = false;
-        foreach (var (channel, rule) in _channels.Rules)
+        foreach (var (channel, rule, protectedWhenScarce) in _rules)
         {
             var position = PositionOf(state, channel);
-            var share = ChannelAllocation.Of(channel, rule, state.LocationAts, _channels);
+            var share = position.Share ??= ChannelAllocation.Of(rule, state.LocationAts, _channels, protectedWhenScarce);
             ChannelSellRate.Forget(position, now, _channels.SellRateWindow);
             var rate = ChannelSellRate.PerHour(position, now, _channels.SellRateWindow);
             double? cover = rate > 0 ? Math.Round(share.Ats / rate, 2) : null;

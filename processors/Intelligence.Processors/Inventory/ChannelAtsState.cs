@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Inventory;
@@ -37,6 +38,13 @@ public sealed class ChannelPosition
     public int? RecommendedExposure { get; set; }
 
     public bool DriftOpen { get; set; }
+
+    /// <summary>
+    /// What the channel may sell of the SKU's stock as it now stands (derived, not stored: worked out
+    /// again on first use after any location's ATS changes).
+    /// </summary>
+    [JsonIgnore]
+    public ChannelAllocation? Share { get; set; }
 }
 
 /// <summary>Units and orders in the quarter hour from <see cref="Start"/>, and how many units came with a promotion (the latest named).</summary>

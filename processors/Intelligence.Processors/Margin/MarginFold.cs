@@ -23,7 +23,8 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
     protected override void Apply(MarginState state, in Message message, IOutputs outputs)
     {
         var entry = (MarginEntry)message.Body;
-        var before = Figures(state);
+        Span<decimal> before = stackalloc decimal[MarginKpis.Names.Count];
+        Figures(state, before);
         var (contribution, netRevenue, leak) = (state.Contribution, state.NetRevenue, state.Discount + state.Fees + state.Refunds);
         state.Sku = entry.Sku;
         state.Channel = entry.Channel;
@@ -39,17 +40,21 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
             state.UpdatedAt = message.At;
         }
 
-        var after = Figures(state);
-        foreach (var (metric, delta) in MarginKpis.Names.Zip(after.Zip(before, (a, b) => a - b)))
+        Span<decimal> after = stackalloc decimal[MarginKpis.Names.Count];
+        Figures(state, after);
+        var (channel, promotion) = ($"channel:{state.Channel}", $"promotion:{state.PromotionId}");
+        for (var i = 0; i < after.Length; i++)
         {
+            var delta = after[i] - before[i];
             if (delta != 0m)
             {
-                outputs.Write(KpiCount.Of(metric, $"channel:{state.Channel}", message.At, (double)delta));
-                outputs.Write(KpiCount.Of(metric, $"promotion:{state.PromotionId}", message.At, (double)delta));
+                outputs.Write(KpiCount.Of(MarginKpis.Names[i], channel, message.At, (double)delta));
+                outputs.Write(KpiCount.Of(MarginKpis.Names[i], promotion, message.At, (double)delta));
             }
         }
 
-        ObserveMargin(state, state.Contribution - contribution, state.NetRevenue - netRevenue, state.Discount + state.Fees + state.Refunds - leak, outputs);
+        ObserveMargin(channel, promotion, state.Contribution - contribution, state.NetRevenue - netRevenue,
+            state.Discount + state.Fees + state.Refunds - leak, outputs);
         Judge(state, message.At, outputs);
         outputs.Write(new MarginRow(
             state.Sku, state.Category, state.Channel, state.PromotionId, state.Units, state.RefundedUnits, state.RestockedUnits,
@@ -64,12 +69,12 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
         Retention.After(state.PromotionId is not ("" or OrderPaymentsFold.NoPromotion), state.UpdatedAt, options.RetainPromotionFor);
 
     /// <summary>The channel's margin rate for anomaly scoring: contribution over net revenue, with the promotion's discounts, fees and refunds as the driver.</summary>
-    private static void ObserveMargin(MarginState state, decimal contribution, decimal netRevenue, decimal leak, IOutputs outputs)
+    private static void ObserveMargin(string channel, string promotion, decimal contribution, decimal netRevenue, decimal leak, IOutputs outputs)
     {
         if (contribution != 0m || netRevenue != 0m)
         {
-            new KpiObserved(KpiFamilies.Margin.Name, $"channel:{state.Channel}", (double)contribution, (double)netRevenue,
-                [new KpiDriver($"promotion:{state.PromotionId}", (double)leak)]).SendTo(outputs);
+            new KpiObserved(KpiFamilies.Margin.Name, channel, (double)contribution, (double)netRevenue,
+                [new KpiDriver(promotion, (double)leak)]).SendTo(outputs);
         }
     }
 
@@ -132,5 +137,10 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
         }
     }
 
-    private static decimal[] Figures(MarginState s) => [s.Revenue, s.NetRevenue, s.Cogs, s.Fees, s.Refunds, s.Contribution];
+    /// <summary>The figures of <see cref="MarginKpis.Names"/>, in that order.</summary>
+    private static void Figures(MarginState s, Span<decimal> figures)
+    {
+        (figures[0], figures[1], figures[2], figures[3], figures[4], figures[5]) =
+            (s.Revenue, s.NetRevenue, s.Cogs, s.Fees, s.Refunds, s.Contribution);
+    }
 }

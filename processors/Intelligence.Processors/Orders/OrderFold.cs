@@ -137,11 +137,16 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
             return;
         }
 
-        var lines = state.Lines.Values;
+        int ordered = 0, allocated = 0, shipped = 0, delivered = 0, returned = 0, cancelled = 0;
+        foreach (var line in state.Lines.Values)
+        {
+            (ordered, allocated, shipped) = (ordered + line.Ordered, allocated + line.Allocated, shipped + line.Shipped);
+            (delivered, returned, cancelled) = (delivered + line.Delivered, returned + line.Returned, cancelled + line.CancelledUnits);
+        }
+
         outputs.Write(new OrderRow(
             orderId, state.Channel!, state.CustomerTier!, state.PromotionId, state.OrderValue, state.Status, state.PaymentStatus,
-            placed, lines.Sum(l => l.Ordered), lines.Sum(l => l.Allocated), lines.Sum(l => l.Shipped),
-            lines.Sum(l => l.Delivered), lines.Sum(l => l.Returned), lines.Sum(l => l.CancelledUnits), state.Shipments.Count,
+            placed, ordered, allocated, shipped, delivered, returned, cancelled, state.Shipments.Count,
             state.PromisedBy, state.DeliveredAt, state.DeliveredAt is { } d && state.PromisedBy is { } p ? d <= p : null,
             state.UpdatedAt)
         {

@@ -22,8 +22,13 @@ public static class OrderStatus
 
     public static string Of(OrderState order)
     {
-        var live = order.Lines.Values.Where(l => !l.Dropped).ToList();
-        if (order.Lines.Count > 0 && live.Count == 0)
+        var live = 0;
+        foreach (var line in order.Lines.Values)
+        {
+            live += line.Dropped ? 0 : 1;
+        }
+
+        if (order.Lines.Count > 0 && live == 0)
         {
             return Cancelled;
         }
@@ -35,8 +40,13 @@ public static class OrderStatus
 
         int due = 0, allocated = 0, picked = 0, shipped = 0, delivered = 0;
         var backordered = false;
-        foreach (var line in live)
+        foreach (var line in order.Lines.Values)
         {
+            if (line.Dropped)
+            {
+                continue;
+            }
+
             var lineDue = line.Due;
             due += lineDue;
             allocated += Math.Min(lineDue, line.AllocatedNet);
@@ -46,7 +56,12 @@ public static class OrderStatus
             backordered |= line.Backordered;
         }
 
-        var parcelsDelivered = order.Shipments.Count > 0 && order.Shipments.Values.All(s => s.DeliveredAt is not null);
+        var parcelsDelivered = order.Shipments.Count > 0;
+        foreach (var parcel in order.Shipments.Values)
+        {
+            parcelsDelivered &= parcel.DeliveredAt is not null;
+        }
+
         return (due, allocated, picked, shipped, delivered) switch
         {
             _ when due > 0 && delivered >= due => Delivered,

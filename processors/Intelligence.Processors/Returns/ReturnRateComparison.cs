@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Intelligence.Processors.Returns;
 
 /// <summary>
@@ -49,21 +51,36 @@ public sealed record ReturnRateComparison(
             z = se > 0 ? Math.Round((r - b) / se, 3) : 0;
         }
 
-        var recentDays = state.Days.Where(d => d.Day >= recentFrom && d.Day <= today).ToList();
         return new ReturnRateComparison(
             recent.Delivered, recent.Returned, Math.Round(recent.Exposure, 3), baseline.Delivered, baseline.Returned,
             Math.Round(baseline.Exposure, 3), Round(rateRecent), Round(rateBaseline), z,
             recent.Exposure >= options.MinimumRecentUnits && baseline.Exposure >= options.MinimumBaselineUnits,
-            Top(recentDays.SelectMany(d => d.Reasons), options.TopCount), Top(recentDays.SelectMany(d => d.Skus), options.TopCount));
+            Top(state.Days, recentFrom, today, static d => d.Reasons, options.TopCount),
+            Top(state.Days, recentFrom, today, static d => d.Skus, options.TopCount));
     }
 
-    /// <summary>The largest counts as <c>name:units</c>, largest first, ties by name.</summary>
-    private static List<string> Top(IEnumerable<KeyValuePair<string, long>> counts, int n)
+    // Summing the recent days' counts is done in this thread's scratch dictionary, so that a return
+    // does not allocate one the size of its product line's returned SKUs.
+    [ThreadStatic]
+    private static Dictionary<string, long>? _totals;
+
+    /// <summary>The largest counts of the days from <paramref name="from"/> to <paramref name="to"/>, as <c>name:units</c>, largest first, ties by name.</summary>
+    private static List<string> Top(
+        List<ReturnsDay> days, DateTimeOffset from, DateTimeOffset to, Func<ReturnsDay, Dictionary<string, long>> counts, int n)
     {
-        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (name, units) in counts)
+        var totals = _totals ??= new Dictionary<string, long>(StringComparer.Ordinal);
+        totals.Clear();
+        foreach (var day in days)
         {
-            totals[name] = totals.GetValueOrDefault(name) + units;
+            if (day.Day < from || day.Day > to)
+            {
+                continue;
+            }
+
+            foreach (var (name, units) in counts(day))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(totals, name, out _) += units;
+            }
         }
 
         // Keep the n largest seen so far, in order: n is small (a handful), the names are many.
