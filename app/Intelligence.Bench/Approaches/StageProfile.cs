@@ -47,10 +47,11 @@ public static class StageProfile
         var engine = new FoldEngine(RetailTopology.Build(processors));
         var sink = new BatchSink();
         var buffer = new ArrayBufferWriter<byte>(1 << 24);
-        long rowsStored = 0, bytes = 0;
+        long rowsStored = 0, bytes = 0, foldAllocated = 0;
         for (var start = 0; start < events.Count; start += BatchEvents)
         {
             var batch = events.GetRange(start, Math.Min(BatchEvents, events.Count - start));
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             fold.Start();
             foreach (var e in batch)
             {
@@ -58,6 +59,7 @@ public static class StageProfile
             }
 
             fold.Stop();
+            foldAllocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             foreach (var (table, tableRows) in sink.Batch.ByTable())
             {
                 buffer.ResetWrittenCount();
@@ -92,6 +94,7 @@ public static class StageProfile
                 new("processor rows to JSON", rows.Elapsed.TotalSeconds, "s"),
                 new("raw-event rows to JSON", raw.Elapsed.TotalSeconds, "s"),
                 new("chDB inserts", insert.Elapsed.TotalSeconds, "s"),
+                new("fold: bytes allocated per event", events.Count > 0 ? (double)foldAllocated / events.Count : 0, "bytes"),
                 new("events accepted", events.Count, "events"),
                 new("processor rows", rowsStored, "rows"),
                 new("rows before batching", sink.RowsProduced, "rows"),

@@ -55,7 +55,17 @@ public static class RowJson
             DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(FormatTime(value));
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+        {
+            // Formatted straight to UTF-8: every row has a time or three, and a string for each is garbage.
+            Span<byte> text = stackalloc byte[32];
+            if (!value.UtcDateTime.TryFormat(text, out var written, "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture))
+            {
+                writer.WriteStringValue(FormatTime(value));
+                return;
+            }
+
+            writer.WriteStringValue(text[..written]);
+        }
     }
 }
