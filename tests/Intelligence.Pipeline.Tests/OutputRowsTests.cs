@@ -39,6 +39,24 @@ public sealed class OutputRowsTests
     }
 
     [Fact]
+    public void Of_the_kpi_levels_of_one_metric_entity_and_minute_a_batch_writes_the_one_a_merge_would_keep()
+    {
+        var batch = new OutputBatch();
+        var at = new DateTimeOffset(2026, 11, 2, 8, 30, 10, TimeSpan.Zero);
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-EAST", at, 12));
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-EAST", at.AddSeconds(40), 15));
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-EAST", at.AddSeconds(20), 99)); // late: observed before the 15
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-WEST", at, 7));
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-EAST", at.AddMinutes(1), 4));
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-EAST", at.AddMinutes(1), 5)); // the same time: the last one, as a merge keeps
+
+        var rows = batch.ByTable().Single().Rows.Cast<KpiLevel>().ToList();
+
+        Assert.Equal(3, batch.Rows);
+        Assert.Equal([("node:DC-EAST", 15d), ("node:DC-WEST", 7d), ("node:DC-EAST", 5d)], rows.Select(r => (r.Entity, r.Value)));
+    }
+
+    [Fact]
     public void Only_the_latest_revision_of_an_entity_is_written_from_a_batch()
     {
         var batch = new OutputBatch();

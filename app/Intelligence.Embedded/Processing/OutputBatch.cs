@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Embedded.Processing;
@@ -5,16 +6,18 @@ namespace Intelligence.Embedded.Processing;
 /// <summary>
 /// Collects what the folds produce for one batch of input, by table, and makes it smaller before
 /// it is written, without changing what the tables show after merges: only the last revision of
-/// each latest-state row is kept (as a Kafka Streams cache would), and KPI counts of the same
-/// metric, entity and minute are added up.
+/// each latest-state row is kept (as a Kafka Streams cache would), KPI counts of the same
+/// metric, entity and minute are added up, and of the KPI levels of the same metric, entity and
+/// minute only the one a merge would keep (the latest observed, the last of equals) is written.
 /// </summary>
 public sealed class OutputBatch
 {
     private readonly Dictionary<string, List<OutputRow>> _appended = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Table, string Key), StateRow> _latest = [];
     private readonly Dictionary<(string Metric, string Entity, DateTimeOffset Minute), (double Value, long Samples)> _counts = [];
+    private readonly Dictionary<(string Metric, string Entity, DateTimeOffset Minute), KpiLevel> _levels = [];
 
-    public int Rows => _appended.Values.Sum(r => r.Count) + _latest.Count + _counts.Count;
+    public int Rows => _appended.Values.Sum(r => r.Count) + _latest.Count + _counts.Count + _levels.Count;
 
     public void Add(OutputRow row)
     {
@@ -28,6 +31,15 @@ public sealed class OutputBatch
                 _counts[key] = _counts.TryGetValue(key, out var sum)
                     ? (sum.Value + count.Value, sum.Samples + count.Samples)
                     : (count.Value, count.Samples);
+                break;
+            case KpiLevel level:
+                // kpi_level_minute is a ReplacingMergeTree versioned by the observation time.
+                ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_levels, (level.Metric, level.Entity, level.Minute), out var seen);
+                if (!seen || level.ObservedAt >= kept!.ObservedAt)
+                {
+                    kept = level;
+                }
+
                 break;
             default:
                 if (!_appended.TryGetValue(row.Table, out var rows))
@@ -59,6 +71,11 @@ public sealed class OutputBatch
             RowsOf(tables, KpiCount.TableName).Add(new KpiCount(metric, entity, minute, value) { Samples = samples });
         }
 
+        foreach (var level in _levels.Values)
+        {
+            RowsOf(tables, KpiLevel.TableName).Add(level);
+        }
+
         return tables.Select(t => (t.Key, (IReadOnlyList<OutputRow>)t.Value));
     }
 
@@ -67,6 +84,7 @@ public sealed class OutputBatch
         _appended.Clear();
         _latest.Clear();
         _counts.Clear();
+        _levels.Clear();
     }
 
     private static List<OutputRow> RowsOf(SortedDictionary<string, List<OutputRow>> tables, string table)
