@@ -33,7 +33,7 @@ public sealed partial class CrashRestartTests(ITestOutputHelper output) : IDispo
         var input = Path.Combine(_root, "events.jsonl");
         var config = Path.Combine(_root, "checkpoints.json");
         await File.WriteAllTextAsync(config, """{ "Checkpoint": { "Every": 4000 } }""");
-        var simulate = await CliProcess.RunAsync("simulate", "--out", input, "--events", "40k", "--seed", "8", "--bad-input");
+        var simulate = await CliProcess.RunAsync("simulate", "--out", input, "--events", "80k", "--seed", "8", "--bad-input");
         Assert.True(simulate.ExitCode == 0, simulate.Error);
 
         var whole = Path.Combine(_root, "whole");
@@ -56,7 +56,8 @@ public sealed partial class CrashRestartTests(ITestOutputHelper output) : IDispo
             var wait = kills switch
             {
                 0 => TimeSpan.FromMilliseconds(300),
-                < 4 => TimeSpan.FromMilliseconds(schedule.Next(2_000, 7_000)),
+                // Short lives on more events than they can get through: a faster pipeline must not finish before the fourth kill.
+                < 4 => TimeSpan.FromMilliseconds(schedule.Next(1_000, 3_000)),
                 _ => Timeout.InfiniteTimeSpan,
             };
             if (wait != Timeout.InfiniteTimeSpan)
