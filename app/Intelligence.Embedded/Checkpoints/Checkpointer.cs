@@ -55,7 +55,7 @@ public sealed class Checkpointer(
         var checkpoint = snapshot(Position);
         await CheckpointFile.WriteAsync(path, checkpoint, engine, failed).ConfigureAwait(false);
         Taken++;
-        logger.LogInformation("Checkpoint {Generation} at input {Inputs:N0}: {Received:N0} received, {Keys:N0} duplicate ids, stream time {StreamTime:O}",
+        logger.LogInformation("Checkpoint {Generation} at input {Inputs:N0}: {Received:N0} received, {Keys:N0} ids remembered against duplicates, stream time {StreamTime:O}",
             barrier.Generation, Position.Inputs, checkpoint.Ingest.Received, checkpoint.Duplicates.Count, checkpoint.StreamTime);
     }
 
