@@ -89,6 +89,13 @@ public sealed class ChdbStore : IAnalyticsStore
         string table,
         ReadOnlyMemory<byte> jsonEachRow,
         string? deduplicationToken = null,
+        CancellationToken ct = default) =>
+        InsertAsync(table, InsertBody.JsonEachRow(jsonEachRow), deduplicationToken, ct);
+
+    public Task<InsertResult> InsertAsync(
+        string table,
+        InsertBody rows,
+        string? deduplicationToken = null,
         CancellationToken ct = default)
     {
         // A field the table does not have is an error, not silently dropped: a row and its table
@@ -100,7 +107,7 @@ public sealed class ChdbStore : IAnalyticsStore
             insert += $", insert_deduplication_token = '{SqlNames.RequireDeduplicationToken(deduplicationToken)}'";
         }
 
-        return RunAsync(c => c.Insert(insert, "JSONEachRow", jsonEachRow.Span), ct);
+        return RunAsync(c => c.Insert(insert, rows.Format, rows.Rows.Span), ct);
     }
 
     public async ValueTask DisposeAsync()

@@ -119,6 +119,13 @@ public sealed class ClickHouseServerStore : IAnalyticsStore
         string table,
         ReadOnlyMemory<byte> jsonEachRow,
         string? deduplicationToken = null,
+        CancellationToken ct = default) =>
+        InsertAsync(table, InsertBody.JsonEachRow(jsonEachRow), deduplicationToken, ct);
+
+    public Task<InsertResult> InsertAsync(
+        string table,
+        InsertBody rows,
+        string? deduplicationToken = null,
         CancellationToken ct = default)
     {
         SqlNames.RequireTable(table);
@@ -134,13 +141,13 @@ public sealed class ClickHouseServerStore : IAnalyticsStore
         }
 
         // Nothing to write: no request, as an empty insert would store nothing either.
-        return jsonEachRow.IsEmpty
+        return rows.IsEmpty
             ? Task.FromResult(new InsertResult(0, TimeSpan.Zero))
             : CallAsync(async () =>
             {
                 var clock = Stopwatch.StartNew();
                 using var response = await client.InsertRawStreamAsync(
-                    table, Readable(jsonEachRow), "JSONEachRow", null, options.Compression, new QueryOptions { CustomSettings = settings }, ct);
+                    table, Readable(rows.Rows), rows.Format, null, options.Compression, new QueryOptions { CustomSettings = settings }, ct);
                 if (!response.IsSuccessStatusCode)
                 {
                     var code = response.Headers.TryGetValues("X-ClickHouse-Exception-Code", out var codes) ? codes.First() : null;

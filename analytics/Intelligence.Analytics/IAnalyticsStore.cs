@@ -36,4 +36,14 @@ public interface IAnalyticsStore : IAsyncDisposable
         ReadOnlyMemory<byte> jsonEachRow,
         string? deduplicationToken = null,
         CancellationToken ct = default);
+
+    /// <summary>
+    /// Inserts rows in the format <paramref name="rows"/> names, as the JSONEachRow overload does. A
+    /// field or column the table does not have is an error in either format.
+    /// </summary>
+    Task<InsertResult> InsertAsync(
+        string table,
+        InsertBody rows,
+        string? deduplicationToken = null,
+        CancellationToken ct = default);
 }

@@ -47,6 +47,12 @@ public static class BenchReport
                 N(r.Measurement.PeakMemoryMiB), embedded is null ? "" : F(r.Measurement.EventsPerSecond / embedded.EventsPerSecond, 2) + "x",
                 r.Measurement.Note,
             }));
+        if (embedded?.Figure(GcFigures.Paused) is { } paused)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"The embedded run's garbage collector held its threads paused for {F(paused, 1)} s in all ({N(embedded.Figure("GC gen0 collections") ?? 0)} gen0, " +
+                $"{N(embedded.Figure("GC gen1 collections") ?? 0)} gen1 and {N(embedded.Figure("GC gen2 collections") ?? 0)} gen2 collections).").AppendLine();
+        }
     }
 
     private static void Stages(StringBuilder text, Measurement? stages)
@@ -56,7 +62,7 @@ public static class BenchReport
             return;
         }
 
-        var stageNames = new[] { "validate", "fold", "processor rows to JSON", "raw-event rows to JSON", "chDB inserts" };
+        var stageNames = new[] { "validate", "fold", "processor rows encoded", "raw-event rows encoded", "chDB inserts" };
         Table(text, "Where the embedded pipeline's time goes (each stage alone, one thread)", ["stage", "seconds", "inputs/s through it", "share"],
             stageNames.Select(s => stages.Figure(s) is { } seconds
                 ? new[] { s, F(seconds, 2), N(stages.Events / seconds), F(100 * seconds / stages.Seconds, 0) + "%" }
@@ -119,11 +125,11 @@ public static class BenchReport
         }
 
         Table(text, "Growth with events and with keys (the embedded pipeline end to end)",
-            ["run", "inputs", "accepted", "seconds", "inputs/s", "peak MiB", "GC committed MiB", "of it fragmented", "heap after last GC MiB", "live after a full GC MiB"],
+            ["run", "inputs", "accepted", "seconds", "inputs/s", "peak MiB", "GC pauses s", "GC committed MiB", "of it fragmented", "heap after last GC MiB", "live after a full GC MiB"],
             rows.Select(r => new[]
             {
                 r.Label, N(r.Measurement.Events), N(r.Measurement.Figure("inputs accepted") ?? 0), F(r.Measurement.Seconds, 1), N(r.Measurement.EventsPerSecond), N(r.Measurement.PeakMemoryMiB),
-                Mib(r.Measurement.Figure(GcFigures.Committed)), Mib(r.Measurement.Figure(GcFigures.Fragmented)), Mib(r.Measurement.Figure(GcFigures.Heap)), Mib(r.Measurement.Figure(GcFigures.Live)),
+                F(r.Measurement.Figure(GcFigures.Paused) ?? 0, 1), Mib(r.Measurement.Figure(GcFigures.Committed)), Mib(r.Measurement.Figure(GcFigures.Fragmented)), Mib(r.Measurement.Figure(GcFigures.Heap)), Mib(r.Measurement.Figure(GcFigures.Live)),
             }));
         var state = results.Measurements.Where(m => m.Group.StartsWith("fold state", StringComparison.Ordinal)).ToList();
         if (state.Count > 0)

@@ -1,5 +1,6 @@
 using Intelligence.Analytics;
 using Intelligence.Analytics.Migrations;
+using Intelligence.Analytics.RowBinary;
 using Intelligence.Contracts;
 using Intelligence.Embedded.Checkpoints;
 using Intelligence.Embedded.Processing;
@@ -35,7 +36,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
     private readonly StoredTally _before;
     private RunSummary? _summary;
 
-    private EmbeddedPipeline(IAnalyticsStore store, EmbeddedOptions options, TimeProvider clock, ILoggerFactory loggers,
+    private EmbeddedPipeline(IAnalyticsStore store, TableColumns columns, EmbeddedOptions options, TimeProvider clock, ILoggerFactory loggers,
         string runId, StoredTally before, Action<IReadOnlyList<AlertNotice>>? notices, RunCheckpointing? checkpointing)
     {
         Store = store;
@@ -73,12 +74,12 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
         var table = $"{options.Database}.";
         var logger = loggers.CreateLogger<EmbeddedPipeline>();
         _eventSink = new TableSink<AcceptedEvent>(table + RawEventRows.Table, runId, events.Reader(barrier), store,
-            RawEventRows.Write, sink, clock, logger);
+            RawEventRows.Binary(columns), sink, clock, logger);
         _deadLetterSink = new TableSink<DeadLetter>(table + DeadLetterRows.Table, runId, deadLetters.Reader(barrier), store,
-            DeadLetterRows.Write, sink, clock, logger);
+            TableRows.Json<DeadLetter>(DeadLetterRows.Write), sink, clock, logger);
         var topology = RetailTopology.Build(options.Processors);
         _processors = new ProcessorStage(topology, options.Database, runId,
-            processorEvents.Reader(barrier), sink.WriterFor(store, clock, logger), sink, clock, logger, notices);
+            processorEvents.Reader(barrier), sink.WriterFor(store, clock, logger), columns, sink, clock, logger, notices);
         if (checkpointing?.Resume is { } stored)
         {
             _processors.Engine.Restore(stored.Run.StreamTime, stored.Run.MessagesApplied, stored.StatesOf(topology));
@@ -130,11 +131,12 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
             logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
         }
 
+        var columns = await TableColumns.LoadAsync(store, options.Database, cancellationToken).ConfigureAwait(false);
         if (checkpointing?.Resume?.Run is { } resume)
         {
             logger.LogInformation("Resuming run {RunId} from its checkpoint of {TakenAt:O}: input {Inputs:N0}, {Received:N0} received",
                 resume.RunId, resume.TakenAt, resume.Source.Inputs, resume.Ingest.Received);
-            return new EmbeddedPipeline(store, options, clock, loggers, resume.RunId, resume.Stored, notices, checkpointing);
+            return new EmbeddedPipeline(store, columns, options, clock, loggers, resume.RunId, resume.Stored, notices, checkpointing);
         }
 
         var runId = $"run-{clock.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -143,7 +145,7 @@ public sealed class EmbeddedPipeline : IAsyncDisposable
             EventRowsBefore = await StoreCounts.RowsAsync(store, options.Database, RawEventRows.Table, cancellationToken).ConfigureAwait(false),
             DeadLetterRowsBefore = await StoreCounts.RowsAsync(store, options.Database, DeadLetterRows.Table, cancellationToken).ConfigureAwait(false),
         };
-        var pipeline = new EmbeddedPipeline(store, options, clock, loggers, runId, before, notices, checkpointing);
+        var pipeline = new EmbeddedPipeline(store, columns, options, clock, loggers, runId, before, notices, checkpointing);
         if (pipeline.Checkpoints is { } checkpoints)
         {
             // The run's id and starting counts are on disk before its first input: a crash from here on resumes this run.

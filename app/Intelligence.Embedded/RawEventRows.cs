@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
+using Intelligence.Analytics;
+using Intelligence.Analytics.RowBinary;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
 
@@ -11,4 +14,29 @@ public static class RawEventRows
 
     public static void Write(Utf8JsonWriter row, LogRecord<AcceptedEvent> record) =>
         RawEventRow.Write(row, record.Value, record.Position);
+
+    /// <summary>
+    /// The rows as RowBinaryWithNamesAndTypes, against the table's columns as the store declares them:
+    /// the payload's text goes in as it is, with no JSON escaping for ClickHouse to undo.
+    /// </summary>
+    public static TableRows<AcceptedEvent> Binary(TableColumns columns)
+    {
+        var plan = Plan(columns);
+        return (batch, buffer) =>
+        {
+            plan.WriteHeader(buffer);
+            foreach (var record in batch)
+            {
+                plan.Write(RawEventRow.Columns(record.Value, record.Position), buffer);
+            }
+
+            return InsertBody.RowBinary(buffer.WrittenMemory);
+        };
+    }
+
+    /// <summary>The writer of <see cref="RawEventColumns"/>, each property the snake_case column of its name.</summary>
+    public static RowBinaryPlan<RawEventColumns> Plan(TableColumns columns) =>
+        RowBinaryPlan.Compile<RawEventColumns>(typeof(RawEventColumns),
+            typeof(RawEventColumns).GetProperties().Select(p => (JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p)),
+            Table, columns.Of(Table));
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Intelligence.Analytics;
 using Intelligence.EventLog;
 using Microsoft.Extensions.Logging;
@@ -8,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Intelligence.Embedded;
 
 /// <summary>
-/// Drains a topic into one table of the analytics store: batched by size and time, each batch
+/// Drains a topic into one table of the analytics store, each record a row in the form
+/// <see cref="TableRows{T}"/> writes: batched by size and time, each batch
 /// written with a deduplication token derived from the log's epoch and the batch's positions (so a
 /// retried batch is stored once), retried with backoff while the store fails, and committed only once
 /// stored. The epoch names one life of the in-process log: offsets restart with it, so without it a
@@ -19,17 +18,11 @@ public sealed class TableSink<T>(
     string logEpoch,
     ITopicReader<T> reader,
     IAnalyticsStore store,
-    Action<Utf8JsonWriter, LogRecord<T>> writeRow,
+    TableRows<T> encode,
     SinkOptions options,
     TimeProvider clock,
     ILogger logger)
 {
-    private static readonly JsonWriterOptions RowOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
-
     private readonly StoreWriter _writer = options.WriterFor(store, clock, logger);
     private long _rowsStored;
     private long _batches;
@@ -48,26 +41,14 @@ public sealed class TableSink<T>(
         {
             await reader.FillAsync(batch, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
             rows.ResetWrittenCount();
-            Serialize(batch, rows);
-            await _writer.InsertAsync(table, rows.WrittenMemory, BatchToken.Of(table, logEpoch, batch), batch.Count,
+            var body = encode(batch, rows);
+            await _writer.InsertAsync(table, body, BatchToken.Of(table, logEpoch, batch), batch.Count,
                 cancellationToken).ConfigureAwait(false);
             // Counted before the commit: a checkpoint barrier passes at the commit and takes these counts.
             Interlocked.Add(ref _rowsStored, batch.Count);
             Interlocked.Increment(ref _batches);
             reader.Commit(batch.Select(r => r.Position));
             batch.Clear();
-        }
-    }
-
-    private void Serialize(List<LogRecord<T>> batch, ArrayBufferWriter<byte> rows)
-    {
-        using var writer = new Utf8JsonWriter(rows, RowOptions);
-        foreach (var record in batch)
-        {
-            writeRow(writer, record);
-            writer.Flush();
-            rows.Write("\n"u8);
-            writer.Reset(rows);
         }
     }
 }

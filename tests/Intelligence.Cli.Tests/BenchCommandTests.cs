@@ -22,7 +22,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Matches(@"\| embedded \| 10,000 \|", report);
         Assert.Matches(@"\| bound \| 10,000 \|", report);
         Assert.Matches(@"\| stages \| 10,000 \|", report);
-        foreach (var stage in new[] { "validate", "fold", "processor rows to JSON", "raw-event rows to JSON", "chDB inserts" })
+        foreach (var stage in new[] { "validate", "fold", "processor rows encoded", "raw-event rows encoded", "chDB inserts" })
         {
             Assert.Matches($@"\| {Regex.Escape(stage)} \| \d+\.\d\d \|", report);
         }

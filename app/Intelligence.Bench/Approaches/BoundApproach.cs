@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Intelligence.Analytics;
 using Intelligence.Analytics.Chdb;
+using Intelligence.Analytics.RowBinary;
+using Intelligence.Embedded;
 using Intelligence.Analytics.Migrations;
 using Intelligence.Contracts;
 using Intelligence.EventLog;
@@ -13,7 +14,7 @@ namespace Intelligence.Bench.Approaches;
 /// <summary>
 /// The bound: the same bytes read line by line, each deserialized by the contracts' reader, folded into
 /// a dictionary (events per partition key) and written as its <c>raw_events</c> row, inserted into
-/// chDB in batches of the embedded sink's size. No log, no processors, no duplicate filter, one thread:
+/// chDB in batches of the embedded sink's size, in the form the embedded sink writes them (RowBinary). No log, no processors, no duplicate filter, one thread:
 /// what reading and storing the events costs with nothing else to do.
 /// </summary>
 public static class BoundApproach
@@ -34,7 +35,7 @@ public static class BoundApproach
         var reader = new EventReader(new EventReaderOptions(), TimeProvider.System);
         var perKey = new Dictionary<string, long>(StringComparer.Ordinal);
         var rows = new ArrayBufferWriter<byte>(1 << 24);
-        using var json = new Utf8JsonWriter(rows, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        var plan = RawEventRows.Plan(await TableColumns.LoadAsync(store, database, cancellationToken));
         long inputs = 0, stored = 0, batch = 0, offset = 0;
         foreach (var line in JsonLines.Read(workload))
         {
@@ -46,10 +47,12 @@ public static class BoundApproach
             }
 
             perKey[e.Key] = perKey.GetValueOrDefault(e.Key) + 1;
-            RawEventRow.Write(json, new AcceptedEvent(e, arrival, "bound"), new LogPosition(0, offset++));
-            json.Flush();
-            rows.Write("\n"u8);
-            json.Reset(rows);
+            if (batch == 0)
+            {
+                plan.WriteHeader(rows);
+            }
+
+            plan.Write(RawEventRow.Columns(new AcceptedEvent(e, arrival, "bound"), new LogPosition(0, offset++)), rows);
             if (++batch == BatchRows)
             {
                 stored += await InsertAsync(store, table, rows, batch, cancellationToken);
@@ -71,7 +74,7 @@ public static class BoundApproach
     {
         if (count > 0)
         {
-            await store.InsertAsync(table, rows.WrittenMemory, ct: cancellationToken);
+            await store.InsertAsync(table, InsertBody.RowBinary(rows.WrittenMemory), ct: cancellationToken);
         }
 
         rows.ResetWrittenCount();

@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Intelligence.Analytics;
 using Intelligence.Analytics.Chdb;
+using Intelligence.Analytics.RowBinary;
 using Intelligence.Analytics.Migrations;
 using Intelligence.Contracts;
+using Intelligence.Embedded;
 using Intelligence.Embedded.Processing;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
@@ -17,8 +18,8 @@ namespace Intelligence.Bench.Approaches;
 /// Where the embedded pipeline's time goes: its stages run one after another on one thread, each
 /// timed alone, over the workload held in memory (reading the file is not timed): validating the
 /// inputs, folding the accepted events through every processor (in batches of the sink's size,
-/// each batch's rows made smaller as the processor stage does), writing the processors' rows and the
-/// raw-event rows as JSONEachRow, and inserting them into chDB.
+/// each batch's rows made smaller as the processor stage does), encoding the processors' rows and the
+/// raw-event rows as the embedded sink does (RowBinary), and inserting them into chDB.
 /// </summary>
 public static class StageProfile
 {
@@ -44,6 +45,9 @@ public static class StageProfile
         var rows = new Stopwatch();
         var raw = new Stopwatch();
         var insert = new Stopwatch();
+        var columns = await TableColumns.LoadAsync(store, database, cancellationToken);
+        var processorRows = new RowBatchBinary(columns);
+        var rawRows = RawEventRows.Binary(columns);
         var engine = new FoldEngine(RetailTopology.Build(processors));
         var sink = new BatchSink();
         var buffer = new ArrayBufferWriter<byte>(1 << 24);
@@ -64,23 +68,24 @@ public static class StageProfile
             {
                 buffer.ResetWrittenCount();
                 rows.Start();
-                RowBatchJson.Write(tableRows, buffer);
+                processorRows.Write(table, tableRows, buffer);
                 rows.Stop();
                 bytes += buffer.WrittenCount;
                 rowsStored += tableRows.Count;
                 insert.Start();
-                await store.InsertAsync($"{database}.{table}", buffer.WrittenMemory, ct: cancellationToken);
+                await store.InsertAsync($"{database}.{table}", InsertBody.RowBinary(buffer.WrittenMemory), ct: cancellationToken);
                 insert.Stop();
             }
 
             sink.Batch.Clear();
             buffer.ResetWrittenCount();
+            var records = batch.Select((e, i) => new LogRecord<AcceptedEvent>(e.Key, new AcceptedEvent(e, asOf, Name), new LogPosition(0, start + i))).ToList();
             raw.Start();
-            WriteRawRows(batch, start, asOf, buffer);
+            var rawBody = rawRows(records, buffer);
             raw.Stop();
             bytes += buffer.WrittenCount;
             insert.Start();
-            await store.InsertAsync($"{database}.{RawEventRow.Table}", buffer.WrittenMemory, ct: cancellationToken);
+            await store.InsertAsync($"{database}.{RawEventRow.Table}", rawBody, ct: cancellationToken);
             insert.Stop();
         }
 
@@ -91,8 +96,8 @@ public static class StageProfile
             [
                 new("validate", validate.Elapsed.TotalSeconds, "s"),
                 new("fold", fold.Elapsed.TotalSeconds, "s"),
-                new("processor rows to JSON", rows.Elapsed.TotalSeconds, "s"),
-                new("raw-event rows to JSON", raw.Elapsed.TotalSeconds, "s"),
+                new("processor rows encoded", rows.Elapsed.TotalSeconds, "s"),
+                new("raw-event rows encoded", raw.Elapsed.TotalSeconds, "s"),
                 new("chDB inserts", insert.Elapsed.TotalSeconds, "s"),
                 new("fold: bytes allocated per event", events.Count > 0 ? (double)foldAllocated / events.Count : 0, "bytes"),
                 new("events accepted", events.Count, "events"),
@@ -103,19 +108,6 @@ public static class StageProfile
             ],
             Note = "each stage alone on one thread; the seconds are their sum (the pipeline overlaps them on 2 cores)",
         };
-    }
-
-    private static void WriteRawRows(List<RetailEvent> batch, long firstOffset, DateTimeOffset receivedAt, ArrayBufferWriter<byte> buffer)
-    {
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-        var offset = firstOffset;
-        foreach (var e in batch)
-        {
-            RawEventRow.Write(json, new AcceptedEvent(e, receivedAt, Name), new LogPosition(0, offset++));
-            json.Flush();
-            buffer.Write("\n"u8);
-            json.Reset(buffer);
-        }
     }
 
     private sealed class BatchSink : IOutputSink

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Intelligence.Analytics;
+using Intelligence.Analytics.RowBinary;
 using Intelligence.EventLog;
 using Intelligence.Ingest;
 using Intelligence.Processors.Alerts;
@@ -16,7 +18,8 @@ namespace Intelligence.Embedded.Processing;
 /// (each insert with a token derived from the batch's offsets, so a retried batch lands once) and
 /// commits the batch only when every table has it. The batch's alert notices are handed to
 /// <c>notices</c> (the delivery channels) only then, so that every notice told is also stored.
-/// Folding and writing overlap: while one batch is written (rows to JSON, the inserts) the next is
+/// Rows travel as RowBinaryWithNamesAndTypes (<see cref="RowBatchBinary"/>).
+/// Folding and writing overlap: while one batch is written (rows encoded, the inserts) the next is
 /// folded, on another thread; at most one folded batch waits, and batches are written and committed
 /// in the order they were folded.
 /// </summary>
@@ -26,6 +29,7 @@ public sealed class ProcessorStage(
     string logEpoch,
     ITopicReader<AcceptedEvent> reader,
     StoreWriter writer,
+    TableColumns columns,
     SinkOptions options,
     TimeProvider clock,
     ILogger logger,
@@ -39,6 +43,9 @@ public sealed class ProcessorStage(
     private long _events;
     private long _rowsStored;
     private long _failures;
+    private TimeSpan _folding;
+    private TimeSpan _waitedForInput;
+    private TimeSpan _waitedForWriter;
 
     public FoldEngine Engine { get; } = new(topology);
 
@@ -68,6 +75,9 @@ public sealed class ProcessorStage(
         }
 
         await writing.ConfigureAwait(false);
+        logger.LogInformation(
+            "Processors: folded for {Folding:F1} s, waited {Input:F1} s for the log and {Writer:F1} s for the writer (rows encoded and inserted)",
+            _folding.TotalSeconds, _waitedForInput.TotalSeconds, _waitedForWriter.TotalSeconds);
     }
 
     public void Row(OutputRow row) => _outputs.Add(row);
@@ -91,7 +101,10 @@ public sealed class ProcessorStage(
             if (batch.Count == 0)
             {
                 // The next record in log order is not read yet (it is in the log: numbers are taken with the write).
-                if (!await reader.ReadBatchAsync(read, options.MaxBatchRows, cancellationToken).ConfigureAwait(false))
+                var waiting = Stopwatch.GetTimestamp();
+                var more = await reader.ReadBatchAsync(read, options.MaxBatchRows, cancellationToken).ConfigureAwait(false);
+                _waitedForInput += Stopwatch.GetElapsedTime(waiting);
+                if (!more)
                 {
                     if (merge.Buffered > 0)
                     {
@@ -102,18 +115,24 @@ public sealed class ProcessorStage(
                     return;
                 }
 
+                waiting = Stopwatch.GetTimestamp();
                 await reader.FillAsync(read, options.MaxBatchRows, options.Linger, clock, cancellationToken).ConfigureAwait(false);
+                _waitedForInput += Stopwatch.GetElapsedTime(waiting);
                 merge.Add(read);
                 read.Clear();
                 continue;
             }
 
+            var folding = Stopwatch.GetTimestamp();
             foreach (var record in batch)
             {
                 Engine.Process(record.Value.Event, this);
             }
 
+            _folding += Stopwatch.GetElapsedTime(folding);
+            var handing = Stopwatch.GetTimestamp();
             await _folded.Writer.WriteAsync(new FoldedBatch(batch, _outputs), cancellationToken).ConfigureAwait(false);
+            _waitedForWriter += Stopwatch.GetElapsedTime(handing);
             lock (_spare)
             {
                 _outputs = _spare.Count > 0 ? _spare.Pop() : new OutputBatch();
@@ -124,6 +143,7 @@ public sealed class ProcessorStage(
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        var rowBinary = new RowBatchBinary(columns);
         try
         {
             await foreach (var (batch, outputs) in _folded.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -138,9 +158,9 @@ public sealed class ProcessorStage(
                     }
 
                     buffer.ResetWrittenCount();
-                    RowBatchJson.Write(rows, buffer);
+                    rowBinary.Write(table, rows, buffer);
                     var qualified = $"{database}.{table}";
-                    await writer.InsertAsync(qualified, buffer.WrittenMemory, BatchToken.For(qualified, identity), rows.Count,
+                    await writer.InsertAsync(qualified, InsertBody.RowBinary(buffer.WrittenMemory), BatchToken.For(qualified, identity), rows.Count,
                         cancellationToken).ConfigureAwait(false);
                     Interlocked.Add(ref _rowsStored, rows.Count);
                 }

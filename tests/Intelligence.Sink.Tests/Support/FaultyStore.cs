@@ -25,7 +25,11 @@ public sealed class FaultyStore(IAnalyticsStore inner) : IAnalyticsStore
         IReadOnlyDictionary<string, string>? parameters = null, CancellationToken ct = default) =>
         inner.QueryAsync(sql, format, parameters, ct);
 
-    public async Task<InsertResult> InsertAsync(string table, ReadOnlyMemory<byte> jsonEachRow, string? deduplicationToken = null,
+    public Task<InsertResult> InsertAsync(string table, ReadOnlyMemory<byte> jsonEachRow, string? deduplicationToken = null,
+        CancellationToken ct = default) =>
+        InsertAsync(table, InsertBody.JsonEachRow(jsonEachRow), deduplicationToken, ct);
+
+    public async Task<InsertResult> InsertAsync(string table, InsertBody rows, string? deduplicationToken = null,
         CancellationToken ct = default)
     {
         var number = Interlocked.Increment(ref _inserts);
@@ -34,7 +38,7 @@ public sealed class FaultyStore(IAnalyticsStore inner) : IAnalyticsStore
             throw failure;
         }
 
-        var result = await inner.InsertAsync(table, jsonEachRow, deduplicationToken, ct);
+        var result = await inner.InsertAsync(table, rows, deduplicationToken, ct);
         lock (Inserts)
         {
             Inserts.Add((table, deduplicationToken));
