@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Intelligence.Analytics;
 using Intelligence.Analytics.Migrations;
@@ -71,6 +72,29 @@ public sealed class RowBinaryTableTests
             Assert.True((rowsJson, differing) == (rowsBinary, 0),
                 $"{table}: {rowsJson} rows from JSON, {rowsBinary} from RowBinary, {differing} not in both");
         }
+    }
+
+    [Fact]
+    public async Task Every_row_type_the_processors_can_write_has_a_RowBinary_writer_its_table_accepts()
+    {
+        var store = SharedStore.Instance;
+        var database = SharedStore.NewDatabase();
+        await Migrator.ApplyAsync(store, database);
+        var encoder = new RowBatchBinary(await TableColumns.LoadAsync(store, database));
+        var rowTypes = typeof(OutputRow).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(OutputRow).IsAssignableFrom(t)).ToList();
+
+        foreach (var type in rowTypes)
+        {
+            // A row with every property at its default: nulls, zeros, empty lists; the writer must take it all.
+            var row = (OutputRow)RuntimeHelpers.GetUninitializedObject(type);
+            var buffer = new ArrayBufferWriter<byte>();
+            encoder.Write(row.Table, [row], buffer);
+            await store.InsertAsync($"{database}.{row.Table}", InsertBody.RowBinary(buffer.WrittenMemory));
+        }
+
+        Assert.Contains(rowTypes, t => t == typeof(ProcessingFailureRow));
+        Assert.True(rowTypes.Count >= 20, $"only {rowTypes.Count} row types found");
     }
 
     private static List<RetailEvent> Accepted(SimulationOptions options)
