@@ -13,6 +13,9 @@ public static class RowBinaryValues
 {
     private static readonly long EpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
 
+    // 10^0 to 10^18: the scales of DateTime64 and Decimal64.
+    private static readonly long[] Powers = [.. Enumerable.Range(0, 19).Select(n => (long)Math.Pow(10, n))];
+
     public static void WriteVarUInt(IBufferWriter<byte> buffer, ulong value)
     {
         var span = buffer.GetSpan(10);
@@ -109,8 +112,8 @@ public static class RowBinaryValues
     /// </summary>
     public static void WriteDateTime64(IBufferWriter<byte> buffer, DateTimeOffset value, int scale)
     {
-        var ticksPerUnit = TimeSpan.TicksPerSecond / Pow10(scale);
-        WriteInt64(buffer, Math.DivRem(value.UtcTicks - EpochTicks, ticksPerUnit) is var (q, r) && r < 0 ? q - 1 : q);
+        var units = Math.DivRem(value.UtcTicks - EpochTicks, TimeSpan.TicksPerSecond / Powers[scale], out var rest);
+        WriteInt64(buffer, rest < 0 ? units - 1 : units);
     }
 
     /// <summary>DateTime: whole seconds since the epoch.</summary>
@@ -123,19 +126,8 @@ public static class RowBinaryValues
 
     /// <summary>Decimal with up to 18 digits: the value scaled by 10^scale, digits past the scale cut off as ClickHouse cuts them off text.</summary>
     public static void WriteDecimal64(IBufferWriter<byte> buffer, decimal value, int scale) =>
-        WriteInt64(buffer, (long)decimal.Truncate(value * Pow10(scale)));
+        WriteInt64(buffer, (long)decimal.Truncate(value * Powers[scale]));
 
     public static void WriteDecimal32(IBufferWriter<byte> buffer, decimal value, int scale) =>
-        WriteInt32(buffer, (int)decimal.Truncate(value * Pow10(scale)));
-
-    private static long Pow10(int scale)
-    {
-        var result = 1L;
-        for (var i = 0; i < scale; i++)
-        {
-            result *= 10;
-        }
-
-        return result;
-    }
+        WriteInt32(buffer, (int)decimal.Truncate(value * Powers[scale]));
 }

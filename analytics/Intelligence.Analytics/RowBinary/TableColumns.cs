@@ -9,9 +9,13 @@ public sealed class TableColumns
 {
     private readonly Dictionary<string, Dictionary<string, ColumnType>> _tables;
 
-    private TableColumns(Dictionary<string, Dictionary<string, ColumnType>> tables) => _tables = tables;
+    private TableColumns(string database, Dictionary<string, Dictionary<string, ColumnType>> tables)
+    {
+        Database = database;
+        _tables = tables;
+    }
 
-    public string Database { get; private init; } = "";
+    public string Database { get; }
 
     public static async Task<TableColumns> LoadAsync(IAnalyticsStore store, string database, CancellationToken ct = default)
     {
@@ -33,7 +37,7 @@ public sealed class TableColumns
             columns[fields[1]] = ColumnType.Parse(fields[2]);
         }
 
-        return new TableColumns(tables) { Database = database };
+        return new TableColumns(database, tables);
     }
 
     /// <summary>The insertable columns of <paramref name="table"/> (unqualified), by name.</summary>
