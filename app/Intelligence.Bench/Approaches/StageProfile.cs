@@ -48,7 +48,7 @@ public static class StageProfile
         var columns = await TableColumns.LoadAsync(store, database, cancellationToken);
         var processorRows = new RowBatchBinary(columns);
         var rawRows = RawEventRows.Binary(columns);
-        var engine = new FoldEngine(RetailTopology.Build(processors));
+        var engine = new FoldEngine(RetailTopology.Build(processors)) { DeferLatestRows = true };
         var sink = new BatchSink();
         var buffer = new ArrayBufferWriter<byte>(1 << 24);
         long rowsStored = 0, bytes = 0, foldAllocated = 0;
@@ -62,6 +62,7 @@ public static class StageProfile
                 engine.Process(e, sink);
             }
 
+            engine.WriteChanged(sink);
             fold.Stop();
             foldAllocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             foreach (var (table, tableRows) in sink.Batch.ByTable())
@@ -122,6 +123,12 @@ public static class StageProfile
         {
             RowsProduced++;
             Batch.Add(row);
+        }
+
+        public void Count(string metric, string entity, DateTimeOffset minute, double value)
+        {
+            RowsProduced++;
+            Batch.Add(metric, entity, minute, value);
         }
 
         public void Failed(in Message message, string fold, Exception error) => Failures++;

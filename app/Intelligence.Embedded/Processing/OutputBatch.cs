@@ -27,10 +27,7 @@ public sealed class OutputBatch
                 _latest[(state.Table, state.RowKey)] = state;
                 break;
             case KpiCount count:
-                var key = (count.Metric, count.Entity, count.Minute);
-                _counts[key] = _counts.TryGetValue(key, out var sum)
-                    ? (sum.Value + count.Value, sum.Samples + count.Samples)
-                    : (count.Value, count.Samples);
+                Add(count.Metric, count.Entity, count.Minute, count.Value, count.Samples);
                 break;
             case KpiLevel level:
                 // kpi_level_minute is a ReplacingMergeTree versioned by the observation time.
@@ -50,6 +47,13 @@ public sealed class OutputBatch
                 rows.Add(row);
                 break;
         }
+    }
+
+    /// <summary>Adds to the <see cref="KpiCount"/> of this metric, entity and minute, with no row made for it.</summary>
+    public void Add(string metric, string entity, DateTimeOffset minute, double value, long samples = 1)
+    {
+        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, (metric, entity, minute), out _);
+        sum = (sum.Value + value, sum.Samples + samples);
     }
 
     /// <summary>The rows to write, by table, in a stable order.</summary>

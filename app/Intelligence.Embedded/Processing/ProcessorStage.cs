@@ -18,7 +18,8 @@ namespace Intelligence.Embedded.Processing;
 /// (each insert with a token derived from the batch's offsets, so a retried batch lands once) and
 /// commits the batch only when every table has it. The batch's alert notices are handed to
 /// <c>notices</c> (the delivery channels) only then, so that every notice told is also stored.
-/// Rows travel as RowBinaryWithNamesAndTypes (<see cref="RowBatchBinary"/>).
+/// A key's latest-state rows are written once per batch, from the state the batch leaves
+/// (<see cref="FoldEngine.DeferLatestRows"/>). Rows travel as RowBinaryWithNamesAndTypes (<see cref="RowBatchBinary"/>).
 /// Folding and writing overlap: while one batch is written (rows encoded, the inserts) the next is
 /// folded, on another thread; at most one folded batch waits, and batches are written and committed
 /// in the order they were folded.
@@ -47,7 +48,7 @@ public sealed class ProcessorStage(
     private TimeSpan _waitedForInput;
     private TimeSpan _waitedForWriter;
 
-    public FoldEngine Engine { get; } = new(topology);
+    public FoldEngine Engine { get; } = new(topology) { DeferLatestRows = true };
 
     public long EventsProcessed => Interlocked.Read(ref _events);
 
@@ -81,6 +82,8 @@ public sealed class ProcessorStage(
     }
 
     public void Row(OutputRow row) => _outputs.Add(row);
+
+    public void Count(string metric, string entity, DateTimeOffset minute, double value) => _outputs.Add(metric, entity, minute, value);
 
     public void Failed(in Message message, string fold, Exception error)
     {
@@ -128,6 +131,8 @@ public sealed class ProcessorStage(
             {
                 Engine.Process(record.Value.Event, this);
             }
+
+            Engine.WriteChanged(this);
 
             _folding += Stopwatch.GetElapsedTime(folding);
             var handing = Stopwatch.GetTimestamp();

@@ -57,7 +57,7 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options, AlertOpti
         if (state.EscalationLevel == 0)
         {
             state.Breached = true;
-            outputs.Write(KpiCount.Of("exceptions_breached", EntityOf(state), due, 1));
+            outputs.Count("exceptions_breached", EntityOf(state), due, 1);
         }
 
         state.EscalationLevel++;
@@ -81,7 +81,7 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options, AlertOpti
         state.Resolution = null;
         state.ResolveSeconds = null;
         Triage(state, raised);
-        outputs.Write(KpiCount.Of("exceptions_opened", EntityOf(state), at, 1));
+        outputs.Count("exceptions_opened", EntityOf(state), at, 1);
         Changed(state, raised.ExceptionId, ExceptionChanges.Opened, at, outputs);
     }
 
@@ -99,8 +99,8 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options, AlertOpti
         state.Resolution = resolution;
         state.ResolveSeconds = (state.ResolvedAt.Value - state.OpenedAt).TotalSeconds;
         state.UpdatedAt = Later(state.UpdatedAt, at);
-        outputs.Write(KpiCount.Of("exceptions_resolved", EntityOf(state), at, 1));
-        outputs.Write(KpiCount.Of("exception_resolve_seconds", EntityOf(state), at, state.ResolveSeconds.Value));
+        outputs.Count("exceptions_resolved", EntityOf(state), at, 1);
+        outputs.Count("exception_resolve_seconds", EntityOf(state), at, state.ResolveSeconds.Value);
         Changed(state, id, ExceptionChanges.Resolved, at, outputs);
     }
 

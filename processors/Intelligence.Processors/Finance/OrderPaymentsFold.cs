@@ -86,7 +86,7 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
             state.UpdatedAt = message.At;
         }
 
-        Write(state, message.Key, outputs);
+        outputs.Changed(this, state, message.Key);
     }
 
     protected override DateTimeOffset? DueAt(OrderPaymentsState state) => SettlementMatching.DueAt(state, options);
@@ -99,7 +99,7 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
     {
         SettlementMatching.Overdue(state, key, options, outputs);
         state.UpdatedAt = now > state.UpdatedAt ? now : state.UpdatedAt;
-        Write(state, key, outputs);
+        outputs.Changed(this, state, key);
     }
 
     private static void Capture(OrderPaymentsState state, in Message message, decimal amount, IOutputs outputs)
@@ -153,18 +153,18 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
     /// <summary>Adds a sample to the series of the order's provider and of its channel (a lag of 0 hours is still a sample).</summary>
     private static void Count(OrderPaymentsState state, string metric, DateTimeOffset at, double value, IOutputs outputs)
     {
-        outputs.Write(KpiCount.Of(metric, $"provider:{state.Provider ?? Unknown}", at, value));
-        outputs.Write(KpiCount.Of(metric, $"channel:{state.Channel ?? Unknown}", at, value));
+        outputs.Count(metric, $"provider:{state.Provider ?? Unknown}", at, value);
+        outputs.Count(metric, $"channel:{state.Channel ?? Unknown}", at, value);
     }
 
-    private void Write(OrderPaymentsState state, string orderId, IOutputs outputs) =>
+    protected override void WriteLatest(OrderPaymentsState state, string key, long revision, IOutputs outputs) =>
         outputs.Write(new OrderReconciliationRow(
-            orderId, state.Channel ?? Unknown, state.Provider ?? Unknown, state.Captured, state.Refunded, state.Chargebacks,
+            key, state.Channel ?? Unknown, state.Provider ?? Unknown, state.Captured, state.Refunded, state.Chargebacks,
             state.SettledSales, state.SettledRefunds, state.SettledChargebacks, state.Adjustments, state.Fees,
             SettlementMatching.Excluded(state, options) ? 0m : SettlementMatching.Unreconciled(state), state.Status,
             state.FirstCapturedAt, state.SettledAt, state.SettlementLagHours,
             state.Returns.Sum(r => OrderLedger.OpenValue(state, r)), state.UpdatedAt)
         {
-            Revision = state.Revision,
+            Revision = revision,
         });
 }

@@ -9,6 +9,8 @@ namespace Intelligence.Processors.Flow;
 /// before the next input; timers fire as stream time (the latest event time seen) passes them, and a
 /// key whose fold retires it is deleted once stream time passes its retirement. It only ever touches
 /// the state of the key a message names, as a Kafka topology would.
+/// Latest-state rows (<see cref="IOutputs.Changed"/>) are written at once, or, with
+/// <see cref="DeferLatestRows"/>, once per key when <see cref="WriteChanged"/> ends a batch.
 /// </summary>
 public sealed class FoldEngine
 {
@@ -18,6 +20,7 @@ public sealed class FoldEngine
     private readonly Dictionary<Type, int[]> _consumers = [];
     private readonly bool[] _mayArm;
     private readonly Queue<Message> _pending = new();
+    private readonly PendingRows _pendingRows;
     private readonly Timers _timers = new();
     private readonly Emitter _emitter;
     private IOutputSink _sink = NullSink.Instance;
@@ -28,6 +31,7 @@ public sealed class FoldEngine
         _stores = topology.Folds.Select(_ => new Dictionary<string, FoldState>(StringComparer.Ordinal)).ToArray();
         _index = topology.Folds.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i);
         _mayArm = topology.Folds.Select(Timers.MayArm).ToArray();
+        _pendingRows = new PendingRows(topology.Folds.Count);
         _emitter = new Emitter(this);
     }
 
@@ -37,6 +41,12 @@ public sealed class FoldEngine
     public DateTimeOffset StreamTime { get; private set; } = DateTimeOffset.MinValue;
 
     public long MessagesApplied { get; private set; }
+
+    /// <summary>
+    /// Whether a key's latest-state rows wait for <see cref="WriteChanged"/>, which writes them once from the
+    /// state the batch left (as a Kafka Streams cache would), instead of being written at each change.
+    /// </summary>
+    public bool DeferLatestRows { get; set; }
 
     /// <summary>Keys deleted because their fold retired them (<see cref="IFold.RetireAt"/>).</summary>
     public long KeysRetired { get; private set; }
@@ -57,6 +67,7 @@ public sealed class FoldEngine
         foreach (var router in _topology.RoutersFor(type))
         {
             _emitter.Cause = message;
+            _emitter.Fold = -1;
             if (FoldStep.Route(router, e, _emitter) is { } error)
             {
                 sink.Failed(message, router.GetType().Name, error);
@@ -93,6 +104,11 @@ public sealed class FoldEngine
             switch (FoldStep.OnTimer(f, state, StreamTime))
             {
                 case TimerAction.Retire:
+                    if (_pendingRows.TryTake(fold, key, out var pending))
+                    {
+                        WriteLatest(pending, state);
+                    }
+
                     _stores[fold].Remove(key);
                     KeysRetired++;
                     continue;
@@ -103,6 +119,7 @@ public sealed class FoldEngine
 
             var cause = FoldStep.TimerCause(f, key, due, StreamTime);
             _emitter.Cause = cause;
+            _emitter.Fold = fold;
             if (FoldStep.Tick(f, state, cause, _emitter) is { } error)
             {
                 _sink.Failed(cause, f.Name, error);
@@ -112,6 +129,19 @@ public sealed class FoldEngine
         }
 
         Drain();
+    }
+
+    /// <summary>
+    /// Writes the latest-state rows of every key that changed since the last call, each once, from its state
+    /// now, in the order the keys first changed. The end of a batch, when <see cref="DeferLatestRows"/> is set.
+    /// </summary>
+    public void WriteChanged(IOutputSink sink)
+    {
+        _sink = sink;
+        foreach (var pending in _pendingRows.TakeAll())
+        {
+            WriteLatest(pending, _stores[pending.Fold][pending.Key]);
+        }
     }
 
     /// <summary>
@@ -166,6 +196,7 @@ public sealed class FoldEngine
         var state = slot ??= fold.NewState();
 
         _emitter.Cause = message;
+        _emitter.Fold = i;
         MessagesApplied++;
         if (FoldStep.Apply(fold, state, message, _emitter) is { } error)
         {
@@ -178,14 +209,51 @@ public sealed class FoldEngine
         }
     }
 
+    private void WriteLatest(in PendingRow row, FoldState state)
+    {
+        var f = _topology.Folds[row.Fold];
+        var signals = _pending.Count;
+        if (FoldStep.WriteLatest(f, state, row.Key, row.Revision, _emitter) is { } error)
+        {
+            _sink.Failed(row.Cause, f.Name, error);
+        }
+
+        if (_pending.Count != signals)
+        {
+            throw new InvalidOperationException($"Fold {f.Name} sent a signal while writing its latest rows: only rows may be written there.");
+        }
+    }
+
     private sealed class Emitter(FoldEngine engine) : IOutputs
     {
         public Message Cause { get; set; }
+
+        /// <summary>The index of the fold being applied or ticked; -1 for a router.</summary>
+        public int Fold { get; set; } = -1;
 
         public void Send(string key, ISignal signal) =>
             engine._pending.Enqueue(Cause with { Key = key, Body = signal });
 
         public void Write(OutputRow row) => engine._sink.Row(row);
+
+        public void Count(string metric, string entity, DateTimeOffset at, double value) =>
+            engine._sink.Count(metric, entity, KpiTime.Minute(at), value);
+
+        public void Changed(IFold fold, FoldState state, string key)
+        {
+            if (!engine.DeferLatestRows)
+            {
+                fold.WriteLatest(state, key, state.Revision, this);
+                return;
+            }
+
+            if (Fold < 0)
+            {
+                throw new InvalidOperationException("Only a fold, while it is applied or ticked, can change latest rows.");
+            }
+
+            engine._pendingRows.Mark(Fold, key, state.Revision, Cause);
+        }
     }
 
     private sealed class NullSink : IOutputSink

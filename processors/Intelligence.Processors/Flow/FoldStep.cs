@@ -37,6 +37,19 @@ public static class FoldStep
         }
     }
 
+    public static Exception? WriteLatest(IFold fold, FoldState state, string key, long revision, IOutputs outputs)
+    {
+        try
+        {
+            fold.WriteLatest(state, key, revision, outputs);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ex;
+        }
+    }
+
     public static Exception? Route(IRouter router, RetailEvent e, IOutputs outputs)
     {
         try

@@ -35,6 +35,13 @@ public interface IFold
     /// latest an event of a finished key can come.
     /// </summary>
     DateTimeOffset? RetireAt(FoldState state);
+
+    /// <summary>
+    /// Writes the key's latest-state rows that changed since they were last written, from its state alone
+    /// (<see cref="IOutputs.Changed"/>): rows only, no signals. <paramref name="revision"/> is the key's revision
+    /// when they last changed, the rows' version: a tick after it may have counted another change that no row shows.
+    /// </summary>
+    void WriteLatest(FoldState state, string key, long revision, IOutputs outputs);
 }
 
 /// <summary>The typed base for folds: state is created empty; timers and retirement are optional.</summary>
@@ -57,6 +64,8 @@ public abstract class Fold<TState> : IFold where TState : FoldState, new()
 
     public DateTimeOffset? RetireAt(FoldState state) => RetireAt((TState)state);
 
+    public void WriteLatest(FoldState state, string key, long revision, IOutputs outputs) => WriteLatest((TState)state, key, revision, outputs);
+
     protected abstract void Apply(TState state, in Message message, IOutputs outputs);
 
     protected virtual DateTimeOffset? DueAt(TState state) => null;
@@ -66,4 +75,8 @@ public abstract class Fold<TState> : IFold where TState : FoldState, new()
     }
 
     protected virtual DateTimeOffset? RetireAt(TState state) => null;
+
+    protected virtual void WriteLatest(TState state, string key, long revision, IOutputs outputs)
+    {
+    }
 }

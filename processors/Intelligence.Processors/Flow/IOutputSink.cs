@@ -5,6 +5,9 @@ public interface IOutputSink
 {
     void Row(OutputRow row);
 
+    /// <summary>A <see cref="KpiCount"/> the sink may add up without the row (<see cref="IOutputs.Count"/>).</summary>
+    void Count(string metric, string entity, DateTimeOffset minute, double value) => Row(new KpiCount(metric, entity, minute, value));
+
     /// <summary>A fold threw on a message: the runtime dead-letters the input with the reason and goes on.</summary>
     void Failed(in Message message, string fold, Exception error);
 }

@@ -40,6 +40,21 @@ public sealed class NodeFold(FulfillmentOptions options) : Fold<NodeState>
         Review(state, key, state.Clock, outputs);
     }
 
+    /// <summary>The node's row, measured at its clock (the time of its last review).</summary>
+    protected override void WriteLatest(NodeState state, string key, long revision, IOutputs outputs)
+    {
+        var m = NodeWorkload.Measure(state, key, state.Clock, options);
+        outputs.Write(new NodeRow(
+            key, m.BacklogLines, m.BacklogUnits, m.AwaitingDispatchLines, m.AwaitingDispatchUnits, m.PickDelayMinutes,
+            m.PickDelayHighMinutes, m.ThroughputPerHour, m.ThroughputUnitsPerHour, m.InflowPerHour, m.BacklogHours,
+            m.CapacityPerHour, m.SparePerHour, m.NextCutoffAt, m.CutoffRiskLines, state.BackedUp, state.BackedUpSince,
+            state.LinesAllocated, state.LinesPicked, state.UnitsPicked, state.UnitsShort, state.LinesReleased,
+            state.ParcelsDispatched, state.Clock)
+        {
+            Revision = revision,
+        });
+    }
+
     /// <summary>Measures the node, moves it in or out of backed up, writes its row, and publishes its load when a minute has turned.</summary>
     private void Review(NodeState state, string node, DateTimeOffset now, IOutputs outputs)
     {
@@ -52,16 +67,7 @@ public sealed class NodeFold(FulfillmentOptions options) : Fold<NodeState>
             m = NodeWorkload.Measure(state, node, now, options); // spare capacity depends on being backed up
         }
 
-        outputs.Write(new NodeRow(
-            node, m.BacklogLines, m.BacklogUnits, m.AwaitingDispatchLines, m.AwaitingDispatchUnits, m.PickDelayMinutes,
-            m.PickDelayHighMinutes, m.ThroughputPerHour, m.ThroughputUnitsPerHour, m.InflowPerHour, m.BacklogHours,
-            m.CapacityPerHour, m.SparePerHour, m.NextCutoffAt, m.CutoffRiskLines, state.BackedUp, state.BackedUpSince,
-            state.LinesAllocated, state.LinesPicked, state.UnitsPicked, state.UnitsShort, state.LinesReleased,
-            state.ParcelsDispatched, now)
-        {
-            Revision = state.Revision,
-        });
-
+        outputs.Changed(this, state, node);
         var minute = KpiTime.Minute(now);
         if (state.PublishedMinute is null || minute > state.PublishedMinute)
         {

@@ -56,12 +56,30 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
                 return;
         }
 
-        Review(state, now, reported, outputs);
+        Review(state, message.Key, now, reported, outputs);
     }
 
     protected override DateTimeOffset? DueAt(ChannelAtsState state) => state.ReviewAt;
 
-    protected override void Tick(ChannelAtsState state, string key, DateTimeOffset now, IOutputs outputs) => Review(state, now, null, outputs);
+    protected override void Tick(ChannelAtsState state, string key, DateTimeOffset now, IOutputs outputs) => Review(state, key, now, null, outputs);
+
+    /// <summary>The row of each channel whose figures changed since its row was last written.</summary>
+    protected override void WriteLatest(ChannelAtsState state, string key, long revision, IOutputs outputs)
+    {
+        foreach (var (channel, _, _) in _rules)
+        {
+            if (!state.Channels.TryGetValue(channel, out var position) || position.RowChangedAt is not { } at)
+            {
+                continue;
+            }
+
+            position.RowChangedAt = null;
+            double? cover = position.SellRatePerHour > 0 ? Math.Round(position.Ats / position.SellRatePerHour, 2) : null;
+            var drift = position.Share?.KnownLocations > 0 ? position.Listed - position.Ats : null;
+            outputs.Write(new ChannelAtsRow(state.Sku, channel, position.Ats, position.Pool, position.Buffer, position.ExcludedUnits,
+                position.ProtectedUnits, position.Listed, drift, position.SellRatePerHour, cover, at) { Revision = position.RowRevision });
+        }
+    }
 
     private static ChannelPosition PositionOf(ChannelAtsState state, string channel)
     {
@@ -73,9 +91,10 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
         return position;
     }
 
-    private void Review(ChannelAtsState state, DateTimeOffset now, string? reported, IOutputs outputs)
+    private void Review(ChannelAtsState state, string key, DateTimeOffset now, string? reported, IOutputs outputs)
     {
         var anyRisk = false;
+        var anyChanged = false;
         foreach (var (channel, rule, protectedWhenScarce) in _rules)
         {
             var position = PositionOf(state, channel);
@@ -101,13 +120,17 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
             if (changed)
             {
                 position.Written = true;
-                var drift = share.KnownLocations > 0 ? position.Listed - share.Ats : null;
-                outputs.Write(new ChannelAtsRow(state.Sku, channel, share.Ats, share.Pool, share.Buffer, share.ExcludedUnits,
-                    share.ProtectedUnits, position.Listed, drift, rate, cover, now) { Revision = state.Revision });
+                position.RowChangedAt = now;
+                position.RowRevision = state.Revision;
+                anyChanged = true;
             }
         }
 
         state.ReviewAt = anyRisk ? now + ReviewEvery : null;
+        if (anyChanged)
+        {
+            outputs.Changed(this, state, key);
+        }
     }
 
     private void WatchCover(
@@ -165,7 +188,7 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
         var id = ExceptionRaised.IdOf(ExceptionCategories.ListingDrift, $"{sku}@{channel}");
         if (reported)
         {
-            outputs.Write(KpiCount.Of("listing_drift_units", $"channel:{channel}", now, Math.Abs(drift)));
+            outputs.Count("listing_drift_units", $"channel:{channel}", now, Math.Abs(drift));
             if (over && !position.DriftOpen)
             {
                 position.DriftOpen = true;

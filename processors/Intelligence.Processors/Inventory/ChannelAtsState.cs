@@ -45,6 +45,14 @@ public sealed class ChannelPosition
     /// </summary>
     [JsonIgnore]
     public ChannelAllocation? Share { get; set; }
+
+    /// <summary>When the channel's row last changed, while it waits to be written (derived, not stored: rows are written before state is kept).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? RowChangedAt { get; set; }
+
+    /// <summary>The SKU's revision when the channel's row last changed (derived, not stored, as <see cref="RowChangedAt"/>).</summary>
+    [JsonIgnore]
+    public long RowRevision { get; set; }
 }
 
 /// <summary>Units and orders in the quarter hour from <see cref="Start"/>, and how many units came with a promotion (the latest named).</summary>

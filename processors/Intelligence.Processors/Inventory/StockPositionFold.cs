@@ -54,7 +54,7 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
             state.UpdatedAt = message.At;
         }
 
-        Publish(state, outputs);
+        Publish(state, message.Key, outputs);
         WatchOversell(state, now, outputs);
     }
 
@@ -158,7 +158,7 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
         state.Booked = true;
         if (metric is not null)
         {
-            outputs.Write(KpiCount.Of(metric, $"node:{state.Location}", message.At, 1));
+            outputs.Count(metric, $"node:{state.Location}", message.At, 1);
         }
     }
 
@@ -185,7 +185,18 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
         return book is { Count: > 0 } ? book : null;
     }
 
-    private void Publish(StockPosition state, IOutputs outputs)
+    private void Publish(StockPosition state, string key, IOutputs outputs)
+    {
+        outputs.Changed(this, state, key);
+        var ats = state.Unpromised - options.SafetyStockAt(state.Location);
+        if (state.AtsSent != ats)
+        {
+            state.AtsSent = ats;
+            outputs.Send(state.Sku, new LocationAtsChanged(state.Sku, state.Location, ats));
+        }
+    }
+
+    protected override void WriteLatest(StockPosition state, string key, long revision, IOutputs outputs)
     {
         var safety = options.SafetyStockAt(state.Location);
         var ats = state.Unpromised - safety;
@@ -198,14 +209,8 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
             StockHealth.Confidence(state, asOf, options), StockHealth.CoverDays(state, ats, asOf, options.CoverWindowDays),
             StockHealth.DaysSince(state.LastReceiptAt, asOf), StockHealth.DaysSince(state.LastPickAt, asOf), state.LastCountAt, asOf)
         {
-            Revision = state.Revision,
+            Revision = revision,
         });
-
-        if (state.AtsSent != ats)
-        {
-            state.AtsSent = ats;
-            outputs.Send(state.Sku, new LocationAtsChanged(state.Sku, state.Location, ats));
-        }
     }
 
     private void WatchOversell(StockPosition state, DateTimeOffset now, IOutputs outputs)

@@ -48,22 +48,25 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
             var delta = after[i] - before[i];
             if (delta != 0m)
             {
-                outputs.Write(KpiCount.Of(MarginKpis.Names[i], channel, message.At, (double)delta));
-                outputs.Write(KpiCount.Of(MarginKpis.Names[i], promotion, message.At, (double)delta));
+                outputs.Count(MarginKpis.Names[i], channel, message.At, (double)delta);
+                outputs.Count(MarginKpis.Names[i], promotion, message.At, (double)delta);
             }
         }
 
         ObserveMargin(channel, promotion, state.Contribution - contribution, state.NetRevenue - netRevenue,
             state.Discount + state.Fees + state.Refunds - leak, outputs);
         Judge(state, message.At, outputs);
+        outputs.Changed(this, state, message.Key);
+    }
+
+    protected override void WriteLatest(MarginState state, string key, long revision, IOutputs outputs) =>
         outputs.Write(new MarginRow(
             state.Sku, state.Category, state.Channel, state.PromotionId, state.Units, state.RefundedUnits, state.RestockedUnits,
             state.Revenue, state.Discount, state.NetRevenue, state.Cogs, state.Fees, state.ShippingCharged, state.ShippingCost,
             state.Refunds, state.Chargebacks, state.Contribution, state.MarginPercent, [.. state.Leaks], state.UpdatedAt)
         {
-            Revision = state.Revision,
+            Revision = revision,
         });
-    }
 
     protected override DateTimeOffset? RetireAt(MarginState state) =>
         Retention.After(state.PromotionId is not ("" or OrderPaymentsFold.NoPromotion), state.UpdatedAt, options.RetainPromotionFor);

@@ -121,7 +121,7 @@ public sealed partial class OrderFold
 
         state.Shipments[id] = shipment;
         state.PromisedBy ??= shipment.PromisedBy;
-        outputs.Write(KpiCount.Of("units_shipped", $"channel:{state.Channel ?? "unknown"}", at, units));
+        outputs.Count("units_shipped", ChannelEntity(state), at, units);
         outputs.Send(location, new ParcelDispatched(location, orderId, id, parcel, shipment.PromisedBy));
         if (state.Shipments.Count >= 2)
         {

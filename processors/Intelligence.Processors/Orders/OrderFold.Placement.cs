@@ -43,9 +43,9 @@ public sealed partial class OrderFold
 
         state.OrderValue = value;
         var channel = $"channel:{state.Channel}";
-        outputs.Write(KpiCount.Of("orders_placed", channel, at, 1));
-        outputs.Write(KpiCount.Of("order_value", channel, at, (double)value));
-        outputs.Write(KpiCount.Of("units_ordered", channel, at, units));
+        outputs.Count("orders_placed", channel, at, 1);
+        outputs.Count("order_value", channel, at, (double)value);
+        outputs.Count("units_ordered", channel, at, units);
         new KpiObserved(KpiFamilies.Demand.Name, channel, units, Drivers: DemandDrivers(state, placed)).SendTo(outputs);
     }
 

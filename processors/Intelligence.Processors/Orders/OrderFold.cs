@@ -101,7 +101,7 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
     }
 
     /// <summary>Works out the status, counts what the change completed, and writes the row once the order is placed.</summary>
-    private static void Changed(OrderState state, string orderId, DateTimeOffset at, IOutputs outputs)
+    private void Changed(OrderState state, string orderId, DateTimeOffset at, IOutputs outputs)
     {
         if (at > state.UpdatedAt)
         {
@@ -109,29 +109,37 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
         }
 
         state.Status = OrderStatus.Of(state);
-        var channel = $"channel:{state.Channel ?? "unknown"}";
         if (state.Status == OrderStatus.Cancelled && !state.CountedCancelled)
         {
             state.CountedCancelled = true;
-            outputs.Write(KpiCount.Of("orders_cancelled", channel, at, 1));
+            outputs.Count("orders_cancelled", ChannelEntity(state), at, 1);
         }
 
         if (state.Status == OrderStatus.Delivered && !state.CountedDelivered)
         {
             state.CountedDelivered = true;
             state.DeliveredAt = at;
-            outputs.Write(KpiCount.Of("orders_delivered", channel, at, 1));
+            var channel = ChannelEntity(state);
+            outputs.Count("orders_delivered", channel, at, 1);
             if (state.PromisedBy is { } promised && at <= promised)
             {
-                outputs.Write(KpiCount.Of("orders_delivered_on_time", channel, at, 1));
+                outputs.Count("orders_delivered_on_time", channel, at, 1);
             }
 
             if (state.PlacedAt is { } placedAt)
             {
-                outputs.Write(KpiCount.Of("order_cycle_hours", channel, at, (at - placedAt).TotalHours));
+                outputs.Count("order_cycle_hours", channel, at, (at - placedAt).TotalHours);
             }
         }
 
+        outputs.Changed(this, state, orderId);
+    }
+
+    private static string ChannelEntity(OrderState state) => $"channel:{state.Channel ?? "unknown"}";
+
+    /// <summary>The order's row, once it is placed.</summary>
+    protected override void WriteLatest(OrderState state, string key, long revision, IOutputs outputs)
+    {
         if (state.PlacedAt is not { } placed)
         {
             return;
@@ -145,12 +153,12 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
         }
 
         outputs.Write(new OrderRow(
-            orderId, state.Channel!, state.CustomerTier!, state.PromotionId, state.OrderValue, state.Status, state.PaymentStatus,
+            key, state.Channel!, state.CustomerTier!, state.PromotionId, state.OrderValue, state.Status, state.PaymentStatus,
             placed, ordered, allocated, shipped, delivered, returned, cancelled, state.Shipments.Count,
             state.PromisedBy, state.DeliveredAt, state.DeliveredAt is { } d && state.PromisedBy is { } p ? d <= p : null,
             state.UpdatedAt)
         {
-            Revision = state.Revision,
+            Revision = revision,
         });
     }
 }

@@ -18,11 +18,11 @@ public sealed class DataQualityFold(DataQualityOptions options) : Fold<SourceSta
     protected override void Apply(SourceState state, in Message message, IOutputs outputs)
     {
         var entity = $"source:{message.Key}";
-        outputs.Write(KpiCount.Of("events_accepted", entity, message.At, 1));
+        outputs.Count("events_accepted", entity, message.At, 1);
         if (message.At < state.LatestEventAt)
         {
             state.OutOfOrder++;
-            outputs.Write(KpiCount.Of("events_out_of_order", entity, message.At, 1));
+            outputs.Count("events_out_of_order", entity, message.At, 1);
         }
         else
         {
@@ -33,8 +33,8 @@ public sealed class DataQualityFold(DataQualityOptions options) : Fold<SourceSta
         if (lateness > options.LateAfter)
         {
             state.Late++;
-            outputs.Write(KpiCount.Of("events_late", entity, message.At, 1));
-            outputs.Write(KpiCount.Of("event_lateness_seconds", entity, message.At, lateness.TotalSeconds));
+            outputs.Count("events_late", entity, message.At, 1);
+            outputs.Count("event_lateness_seconds", entity, message.At, lateness.TotalSeconds);
         }
 
         state.Accepted++;

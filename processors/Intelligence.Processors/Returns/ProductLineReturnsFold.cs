@@ -44,10 +44,13 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
             Count(state, day, entry); // older than the history window: in the KPI counts only
         }
 
-        var comparison = ReturnRateComparison.Of(state, now, options);
-        Judge(state, message.Key, now, today, comparison, outputs);
-        outputs.Write(ProductLineReturnsRow.Of(message.Key, state, comparison));
+        Judge(state, message.Key, now, today, ReturnRateComparison.Of(state, now, options, tops: false), outputs);
+        state.ComparedAt = now;
+        outputs.Changed(this, state, message.Key);
     }
+
+    protected override void WriteLatest(ProductLineReturnsState state, string key, long revision, IOutputs outputs) =>
+        outputs.Write(ProductLineReturnsRow.Of(key, state, ReturnRateComparison.Of(state, state.ComparedAt, options), revision));
 
     private static void WriteKpis(ReturnsEntry entry, DateTimeOffset at, IOutputs outputs)
     {
@@ -56,18 +59,18 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
         {
             if (entry.Delivered != 0)
             {
-                outputs.Write(KpiCount.Of("units_delivered", entity, at, entry.Delivered));
+                outputs.Count("units_delivered", entity, at, entry.Delivered);
             }
 
             if (entry.Returned != 0)
             {
-                outputs.Write(KpiCount.Of("units_returned", entity, at, entry.Returned));
+                outputs.Count("units_returned", entity, at, entry.Returned);
             }
         }
 
         if (entry.Returned != 0)
         {
-            outputs.Write(KpiCount.Of("units_returned", $"reason:{entry.Reason ?? "unknown"}", at, entry.Returned));
+            outputs.Count("units_returned", $"reason:{entry.Reason ?? "unknown"}", at, entry.Returned);
             new KpiObserved(KpiFamilies.Returns.Name, entities[0], entry.Returned, Drivers:
             [
                 new KpiDriver($"reason:{entry.Reason ?? "unknown"}", entry.Returned),
@@ -118,6 +121,7 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
         var id = ExceptionRaised.IdOf(ExceptionCategories.ReturnRateQuality, category);
         if (state.FlaggedAt is null && c.Judged && c.Z >= options.FlagZScore && c.Increase >= options.MinimumRateIncrease)
         {
+            c = ReturnRateComparison.Of(state, now, options); // with the top reasons and SKUs, which the flag names
             state.FlaggedAt = now;
             state.FlaggedDay = today;
             outputs.Write(QualityFlagRow.Of(category, now, "opened", now, c));
@@ -130,6 +134,7 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
         }
         else if (state.FlaggedAt is { } opened && c.Judged && c.Z < options.ClearZScore)
         {
+            c = ReturnRateComparison.Of(state, now, options);
             outputs.Write(QualityFlagRow.Of(category, now, "closed", opened, c));
             outputs.Send(id, new ExceptionResolved(id, "returned_to_normal"));
             state.FlaggedAt = null;

@@ -19,11 +19,11 @@ public sealed record ProductLineReturnsRow(
 
     public override string RowKey => Category;
 
-    public static ProductLineReturnsRow Of(string category, ProductLineReturnsState state, ReturnRateComparison c) =>
+    public static ProductLineReturnsRow Of(string category, ProductLineReturnsState state, ReturnRateComparison c, long revision) =>
         new(category, c.DeliveredRecent, c.ReturnedRecent, c.ExposureRecent, c.DeliveredBaseline, c.ReturnedBaseline, c.ExposureBaseline,
             c.RateRecent, c.RateBaseline,
             c.Z, state.FlaggedAt is not null, state.FlaggedAt, c.TopReasons, c.TopSkus, state.UpdatedAt)
         {
-            Revision = state.Revision,
+            Revision = revision,
         };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Returns;
@@ -17,6 +18,10 @@ public sealed class ProductLineReturnsState : FoldState
     /// <summary>The UTC day the open flag was raised: the baseline stays frozen before it while the flag is open.</summary>
     public DateTimeOffset? FlaggedDay { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The stream time the line was last compared at, which its row shows (derived, not stored: rows are written before state is kept).</summary>
+    [JsonIgnore]
+    public DateTimeOffset ComparedAt { get; set; }
 }
 
 /// <summary>

@@ -24,7 +24,8 @@ public sealed record ReturnRateComparison(
     /// the day it opened (so the incident does not become its own baseline) when they still hold enough
     /// exposure. Days in the line's warm-up count in neither.
     /// </summary>
-    public static ReturnRateComparison Of(ProductLineReturnsState state, DateTimeOffset now, ReturnsOptions options)
+    /// <remarks>The top reasons and SKUs, the costly part, are left empty unless <paramref name="tops"/>.</remarks>
+    public static ReturnRateComparison Of(ProductLineReturnsState state, DateTimeOffset now, ReturnsOptions options, bool tops = true)
     {
         var today = ReturnsDays.Of(now);
         var window = new Window(state, today, (now - today).TotalDays, options.ReturnLagProfile);
@@ -55,8 +56,8 @@ public sealed record ReturnRateComparison(
             recent.Delivered, recent.Returned, Math.Round(recent.Exposure, 3), baseline.Delivered, baseline.Returned,
             Math.Round(baseline.Exposure, 3), Round(rateRecent), Round(rateBaseline), z,
             recent.Exposure >= options.MinimumRecentUnits && baseline.Exposure >= options.MinimumBaselineUnits,
-            Top(state.Days, recentFrom, today, static d => d.Reasons, options.TopCount),
-            Top(state.Days, recentFrom, today, static d => d.Skus, options.TopCount));
+            tops ? Top(state.Days, recentFrom, today, static d => d.Reasons, options.TopCount) : [],
+            tops ? Top(state.Days, recentFrom, today, static d => d.Skus, options.TopCount) : []);
     }
 
     // Summing the recent days' counts is done in this thread's scratch dictionary, so that a return

@@ -102,22 +102,22 @@ public sealed class SupplierScorecardFold(SuppliersOptions options) : Fold<Suppl
             Leave(state, supplierId, receipt.PoId, WarnedPurchaseOrderStatuses.Arrived, at, now, outputs);
             state.PurchaseOrdersReceived++;
             state.PurchaseOrdersOnTime += sample.OnTime ? 1 : 0;
-            outputs.Write(KpiCount.Of("po_received", entity, at, 1));
-            outputs.Write(KpiCount.Of("po_on_time", entity, at, sample.OnTime ? 1 : 0));
-            outputs.Write(KpiCount.Of("units_ordered", entity, at, receipt.OrderedUnits));
-            outputs.Write(KpiCount.Of("lead_time_days", entity, at, Math.Round(sample.LeadDays, 4)));
-            outputs.Write(KpiCount.Of("days_late", entity, at, Math.Round(sample.DaysLate, 4)));
+            outputs.Count("po_received", entity, at, 1);
+            outputs.Count("po_on_time", entity, at, sample.OnTime ? 1 : 0);
+            outputs.Count("units_ordered", entity, at, receipt.OrderedUnits);
+            outputs.Count("lead_time_days", entity, at, Math.Round(sample.LeadDays, 4));
+            outputs.Count("days_late", entity, at, Math.Round(sample.DaysLate, 4));
             new KpiObserved(KpiFamilies.LeadTime.Name, entity, Math.Round(sample.DaysLate, 4),
                 Drivers: [new KpiDriver($"po:{receipt.PoId}", Math.Round(sample.DaysLate, 4))],
                 Note: $"PO {receipt.PoId} received {sample.LeadDays:0.#} days after it was raised").SendTo(outputs);
         }
 
         state.ShortShipments += receipt.WentShort ? 1 : 0;
-        outputs.Write(KpiCount.Of("units_received", entity, at, receipt.ReceivedUnits));
-        outputs.Write(KpiCount.Of("units_damaged", entity, at, receipt.DamagedUnits));
+        outputs.Count("units_received", entity, at, receipt.ReceivedUnits);
+        outputs.Count("units_damaged", entity, at, receipt.DamagedUnits);
         if (receipt.WentShort)
         {
-            outputs.Write(KpiCount.Of("po_short_shipped", entity, at, 1));
+            outputs.Count("po_short_shipped", entity, at, 1);
         }
 
         state.Receipts.Add(sample);
