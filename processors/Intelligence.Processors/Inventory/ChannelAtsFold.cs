@@ -75,9 +75,8 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
 
             position.RowChangedAt = null;
             double? cover = position.SellRatePerHour > 0 ? Math.Round(position.Ats / position.SellRatePerHour, 2) : null;
-            var drift = position.Share?.KnownLocations > 0 ? position.Listed - position.Ats : null;
             outputs.Write(new ChannelAtsRow(state.Sku, channel, position.Ats, position.Pool, position.Buffer, position.ExcludedUnits,
-                position.ProtectedUnits, position.Listed, drift, position.SellRatePerHour, cover, at) { Revision = position.RowRevision });
+                position.ProtectedUnits, position.Listed, position.RowDrift, position.SellRatePerHour, cover, at) { Revision = position.RowRevision });
         }
     }
 
@@ -122,6 +121,7 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
                 position.Written = true;
                 position.RowChangedAt = now;
                 position.RowRevision = state.Revision;
+                position.RowDrift = share.KnownLocations > 0 ? position.Listed - share.Ats : null;
                 anyChanged = true;
             }
         }

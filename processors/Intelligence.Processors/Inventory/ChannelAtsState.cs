@@ -53,6 +53,10 @@ public sealed class ChannelPosition
     /// <summary>The SKU's revision when the channel's row last changed (derived, not stored, as <see cref="RowChangedAt"/>).</summary>
     [JsonIgnore]
     public long RowRevision { get; set; }
+
+    /// <summary>Listed less ATS when the row last changed, null while no location's stock is known (derived, not stored).</summary>
+    [JsonIgnore]
+    public int? RowDrift { get; set; }
 }
 
 /// <summary>Units and orders in the quarter hour from <see cref="Start"/>, and how many units came with a promotion (the latest named).</summary>

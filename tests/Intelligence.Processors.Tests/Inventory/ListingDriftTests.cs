@@ -1,3 +1,4 @@
+using Intelligence.Processors.Inventory;
 using Intelligence.Processors.Exceptions;
 using Intelligence.Processors.Flow;
 
@@ -55,5 +56,21 @@ public sealed class ListingDriftTests
 
         Assert.Null(run.Exception(ExceptionCategories.ListingDrift, Entity));
         Assert.Null(run.Channel(Web).Drift);
+    }
+
+    [Fact]
+    public void A_row_written_at_the_end_of_a_batch_shows_the_drift_it_had_when_it_last_changed()
+    {
+        // A location that reports no stock after the listing changes none of the channel's figures, so no new row:
+        // the embedded runtime, which writes the row once at the end of the batch, must not show a drift the row never had.
+        var atOnce = new InventoryRun().Listing(Web, 0, 10).Count("DC-EAST", 0, 20);
+        var deferred = new InventoryRun();
+        deferred.Harness.Engine.DeferLatestRows = true;
+        deferred.Listing(Web, 0, 10).Count("DC-EAST", 0, 20);
+        deferred.Harness.Engine.WriteChanged(deferred.Harness);
+
+        Assert.Null(atOnce.Channel(Web).Drift);
+        Assert.Equal(atOnce.Channel(Web), deferred.Channel(Web));
+        Assert.Single(deferred.Harness.RowsOf<ChannelAtsRow>(), r => r.Channel == Web);
     }
 }
