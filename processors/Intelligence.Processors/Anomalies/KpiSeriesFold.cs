@@ -114,8 +114,10 @@ public sealed class KpiSeriesFold(AnomalyOptions options) : Fold<KpiSeriesState>
         state.Last = observed.Value;
         state.Observations++;
         state.Note = observed.Note ?? state.Note;
-        foreach (var driver in observed.Drivers ?? [])
+        var drivers = observed.Drivers ?? [];
+        for (var i = 0; i < drivers.Count; i++) // by index: a foreach over the interface would box its enumerator on every observation
         {
+            var driver = drivers[i];
             var key = state.Drivers.Count < MaxBucketDrivers || state.Drivers.ContainsKey(driver.Entity) ? driver.Entity : "other";
             state.Drivers[key] = state.Drivers.GetValueOrDefault(key) + driver.Value;
         }

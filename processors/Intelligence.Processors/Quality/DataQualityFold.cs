@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Intelligence.Processors.Flow;
 
 namespace Intelligence.Processors.Quality;
@@ -17,7 +18,7 @@ public sealed class DataQualityFold(DataQualityOptions options) : Fold<SourceSta
 
     protected override void Apply(SourceState state, in Message message, IOutputs outputs)
     {
-        var entity = $"source:{message.Key}";
+        var entity = state.Entity ??= $"source:{message.Key}";
         outputs.Count("events_accepted", entity, message.At, 1);
         if (message.At < state.LatestEventAt)
         {
@@ -48,4 +49,8 @@ public sealed class SourceState : FoldState
     public long Accepted { get; set; }
     public long Late { get; set; }
     public long OutOfOrder { get; set; }
+
+    /// <summary>The source's name as a KPI entity (derived, not stored: made once per source instead of once per event).</summary>
+    [JsonIgnore]
+    public string? Entity { get; set; }
 }
