@@ -93,7 +93,6 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
     private void Review(ChannelAtsState state, string key, DateTimeOffset now, string? reported, IOutputs outputs)
     {
         var anyRisk = false;
-        var anyChanged = false;
         foreach (var (channel, rule, protectedWhenScarce) in _rules)
         {
             var position = PositionOf(state, channel);
@@ -122,15 +121,11 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
                 position.RowChangedAt = now;
                 position.RowRevision = state.Revision;
                 position.RowDrift = share.KnownLocations > 0 ? position.Listed - share.Ats : null;
-                anyChanged = true;
+                outputs.Changed(this, state, key); // per channel, as each row was written: a later channel's failure cannot hold it back
             }
         }
 
         state.ReviewAt = anyRisk ? now + ReviewEvery : null;
-        if (anyChanged)
-        {
-            outputs.Changed(this, state, key);
-        }
     }
 
     private void WatchCover(
