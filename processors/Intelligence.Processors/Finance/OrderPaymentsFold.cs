@@ -102,6 +102,17 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
         outputs.Changed(this, state, key);
     }
 
+    protected override void WriteLatest(OrderPaymentsState state, string key, long revision, IOutputs outputs) =>
+        outputs.Write(new OrderReconciliationRow(
+            key, state.Channel ?? Unknown, state.Provider ?? Unknown, state.Captured, state.Refunded, state.Chargebacks,
+            state.SettledSales, state.SettledRefunds, state.SettledChargebacks, state.Adjustments, state.Fees,
+            SettlementMatching.Excluded(state, options) ? 0m : SettlementMatching.Unreconciled(state), state.Status,
+            state.FirstCapturedAt, state.SettledAt, state.SettlementLagHours,
+            state.Returns.Sum(r => OrderLedger.OpenValue(state, r)), state.UpdatedAt)
+        {
+            Revision = revision,
+        });
+
     private static void Capture(OrderPaymentsState state, in Message message, decimal amount, IOutputs outputs)
     {
         state.Captured += amount;
@@ -156,15 +167,4 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
         outputs.Count(metric, $"provider:{state.Provider ?? Unknown}", at, value);
         outputs.Count(metric, $"channel:{state.Channel ?? Unknown}", at, value);
     }
-
-    protected override void WriteLatest(OrderPaymentsState state, string key, long revision, IOutputs outputs) =>
-        outputs.Write(new OrderReconciliationRow(
-            key, state.Channel ?? Unknown, state.Provider ?? Unknown, state.Captured, state.Refunded, state.Chargebacks,
-            state.SettledSales, state.SettledRefunds, state.SettledChargebacks, state.Adjustments, state.Fees,
-            SettlementMatching.Excluded(state, options) ? 0m : SettlementMatching.Unreconciled(state), state.Status,
-            state.FirstCapturedAt, state.SettledAt, state.SettlementLagHours,
-            state.Returns.Sum(r => OrderLedger.OpenValue(state, r)), state.UpdatedAt)
-        {
-            Revision = revision,
-        });
 }

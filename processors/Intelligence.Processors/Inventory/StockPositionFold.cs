@@ -77,6 +77,23 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
             $"{shortfall} units short for more than {options.OversellGrace.TotalMinutes:0} min."));
     }
 
+    protected override void WriteLatest(StockPosition state, string key, long revision, IOutputs outputs)
+    {
+        var safety = options.SafetyStockAt(state.Location);
+        var ats = state.Unpromised - safety;
+        var (inbound, transfersIn) = (state.InboundUnits, state.TransfersInUnits);
+        var projected = ats + inbound + transfersIn + Math.Max(0, state.ReturnsInTransit);
+        var asOf = state.UpdatedAt;
+        outputs.Write(new StockPositionRow(
+            state.Sku, state.Location, state.OnHand, state.ReservedUnits, state.HeldUnits, inbound, state.InboundExpectedAt,
+            transfersIn, state.TransfersOutUnits, state.ReturnsInTransit, safety, ats, projected, state.Unpromised < 0,
+            StockHealth.Confidence(state, asOf, options), StockHealth.CoverDays(state, ats, asOf, options.CoverWindowDays),
+            StockHealth.DaysSince(state.LastReceiptAt, asOf), StockHealth.DaysSince(state.LastPickAt, asOf), state.LastCountAt, asOf)
+        {
+            Revision = revision,
+        });
+    }
+
     private static void Identify(StockPosition state, string sku, string location, DateTimeOffset at)
     {
         state.Identify(sku, location);
@@ -194,23 +211,6 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
             state.AtsSent = ats;
             outputs.Send(state.Sku, new LocationAtsChanged(state.Sku, state.Location, ats));
         }
-    }
-
-    protected override void WriteLatest(StockPosition state, string key, long revision, IOutputs outputs)
-    {
-        var safety = options.SafetyStockAt(state.Location);
-        var ats = state.Unpromised - safety;
-        var (inbound, transfersIn) = (state.InboundUnits, state.TransfersInUnits);
-        var projected = ats + inbound + transfersIn + Math.Max(0, state.ReturnsInTransit);
-        var asOf = state.UpdatedAt;
-        outputs.Write(new StockPositionRow(
-            state.Sku, state.Location, state.OnHand, state.ReservedUnits, state.HeldUnits, inbound, state.InboundExpectedAt,
-            transfersIn, state.TransfersOutUnits, state.ReturnsInTransit, safety, ats, projected, state.Unpromised < 0,
-            StockHealth.Confidence(state, asOf, options), StockHealth.CoverDays(state, ats, asOf, options.CoverWindowDays),
-            StockHealth.DaysSince(state.LastReceiptAt, asOf), StockHealth.DaysSince(state.LastPickAt, asOf), state.LastCountAt, asOf)
-        {
-            Revision = revision,
-        });
     }
 
     private void WatchOversell(StockPosition state, DateTimeOffset now, IOutputs outputs)

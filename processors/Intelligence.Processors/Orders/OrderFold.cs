@@ -75,6 +75,31 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
     protected override DateTimeOffset? RetireAt(OrderState state) =>
         Retention.After(IsFinished(state), state.UpdatedAt, options.RetainFinishedFor);
 
+    /// <summary>The order's row, once it is placed.</summary>
+    protected override void WriteLatest(OrderState state, string key, long revision, IOutputs outputs)
+    {
+        if (state.PlacedAt is not { } placed)
+        {
+            return;
+        }
+
+        int ordered = 0, allocated = 0, shipped = 0, delivered = 0, returned = 0, cancelled = 0;
+        foreach (var line in state.Lines.Values)
+        {
+            (ordered, allocated, shipped) = (ordered + line.Ordered, allocated + line.Allocated, shipped + line.Shipped);
+            (delivered, returned, cancelled) = (delivered + line.Delivered, returned + line.Returned, cancelled + line.CancelledUnits);
+        }
+
+        outputs.Write(new OrderRow(
+            key, state.Channel!, state.CustomerTier!, state.PromotionId, state.OrderValue, state.Status, state.PaymentStatus,
+            placed, ordered, allocated, shipped, delivered, returned, cancelled, state.Shipments.Count,
+            state.PromisedBy, state.DeliveredAt, state.DeliveredAt is { } d && state.PromisedBy is { } p ? d <= p : null,
+            state.UpdatedAt)
+        {
+            Revision = revision,
+        });
+    }
+
     private static bool IsFinished(OrderState state) =>
         state.OpenExceptions.Count == 0
         && (state.PlacedAt is null || state.Status is OrderStatus.Delivered or OrderStatus.PartiallyDelivered or OrderStatus.Cancelled);
@@ -136,29 +161,4 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
     }
 
     private static string ChannelEntity(OrderState state) => $"channel:{state.Channel ?? "unknown"}";
-
-    /// <summary>The order's row, once it is placed.</summary>
-    protected override void WriteLatest(OrderState state, string key, long revision, IOutputs outputs)
-    {
-        if (state.PlacedAt is not { } placed)
-        {
-            return;
-        }
-
-        int ordered = 0, allocated = 0, shipped = 0, delivered = 0, returned = 0, cancelled = 0;
-        foreach (var line in state.Lines.Values)
-        {
-            (ordered, allocated, shipped) = (ordered + line.Ordered, allocated + line.Allocated, shipped + line.Shipped);
-            (delivered, returned, cancelled) = (delivered + line.Delivered, returned + line.Returned, cancelled + line.CancelledUnits);
-        }
-
-        outputs.Write(new OrderRow(
-            key, state.Channel!, state.CustomerTier!, state.PromotionId, state.OrderValue, state.Status, state.PaymentStatus,
-            placed, ordered, allocated, shipped, delivered, returned, cancelled, state.Shipments.Count,
-            state.PromisedBy, state.DeliveredAt, state.DeliveredAt is { } d && state.PromisedBy is { } p ? d <= p : null,
-            state.UpdatedAt)
-        {
-            Revision = revision,
-        });
-    }
 }
