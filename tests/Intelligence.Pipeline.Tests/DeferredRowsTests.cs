@@ -2,10 +2,8 @@ using System.Buffers;
 using System.Text;
 using Intelligence.Contracts;
 using Intelligence.Embedded.Processing;
-using Intelligence.Ingest;
 using Intelligence.Processors;
 using Intelligence.Processors.Flow;
-using Intelligence.Simulator;
 
 namespace Intelligence.Pipeline.Tests;
 
@@ -17,15 +15,7 @@ namespace Intelligence.Pipeline.Tests;
 /// </summary>
 public sealed class DeferredRowsTests
 {
-    private static readonly SimulationOptions Busy = new()
-    {
-        Seed = 23,
-        Events = 8_000,
-        Scenarios = Enum.GetValues<Scenario>().ToHashSet(),
-        BadInput = BadInputOptions.Default,
-    };
-
-    private static readonly Lazy<List<RetailEvent>> Events = new(() => Accepted(Busy));
+    private static readonly Lazy<List<RetailEvent>> Events = new(() => BusySimulation.Accepted(seed: 23, events: 8_000));
 
     [Theory]
     [InlineData(1)]
@@ -141,23 +131,5 @@ public sealed class DeferredRowsTests
         }
 
         return tables;
-    }
-
-    private static List<RetailEvent> Accepted(SimulationOptions options)
-    {
-        var simulator = new RetailSimulator(options);
-        var reader = new EventReader(new EventReaderOptions(), simulator.Clock);
-        return simulator.Generate().Select(input => reader.Read(input.Json).Accepted).OfType<RetailEvent>().ToList();
-    }
-
-    private sealed class BatchSink : IOutputSink
-    {
-        public OutputBatch Batch { get; } = new();
-
-        public void Row(OutputRow row) => Batch.Add(row);
-
-        public void Count(string metric, string entity, DateTimeOffset minute, double value) => Batch.Add(metric, entity, minute, value);
-
-        public void Failed(in Message message, string fold, Exception error) => Batch.Add(ProcessingFailureRow.From(message, fold, error, DateTimeOffset.UnixEpoch));
     }
 }

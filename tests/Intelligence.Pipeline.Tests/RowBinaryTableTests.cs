@@ -11,7 +11,6 @@ using Intelligence.EventLog;
 using Intelligence.Ingest;
 using Intelligence.Processors;
 using Intelligence.Processors.Flow;
-using Intelligence.Simulator;
 
 namespace Intelligence.Pipeline.Tests;
 
@@ -22,14 +21,6 @@ namespace Intelligence.Pipeline.Tests;
 /// </summary>
 public sealed class RowBinaryTableTests
 {
-    private static readonly SimulationOptions Busy = new()
-    {
-        Seed = 11,
-        Events = 6_000,
-        Scenarios = Enum.GetValues<Scenario>().ToHashSet(),
-        BadInput = BadInputOptions.Default,
-    };
-
     [Fact]
     public async Task Every_table_holds_the_same_values_whether_its_rows_came_as_RowBinary_or_as_JSON()
     {
@@ -38,8 +29,8 @@ public sealed class RowBinaryTableTests
         await Migrator.ApplyAsync(store, json);
         await Migrator.ApplyAsync(store, binary);
         var columns = await TableColumns.LoadAsync(store, binary);
-        var events = Accepted(Busy);
-        var rows = new CollectingSink();
+        var events = BusySimulation.Accepted(seed: 11, events: 6_000);
+        var rows = new BatchSink();
         var engine = new FoldEngine(RetailTopology.Build(new ProcessorOptions()));
         foreach (var e in events)
         {
@@ -98,13 +89,6 @@ public sealed class RowBinaryTableTests
         Assert.True(rowTypes.Count >= 20, $"only {rowTypes.Count} row types found");
     }
 
-    private static List<RetailEvent> Accepted(SimulationOptions options)
-    {
-        var simulator = new RetailSimulator(options);
-        var reader = new EventReader(new EventReaderOptions(), simulator.Clock);
-        return simulator.Generate().Select(input => reader.Read(input.Json).Accepted).OfType<RetailEvent>().ToList();
-    }
-
     private static async Task<(long Json, long Binary, long Differing)> CompareAsync(string json, string binary, string table)
     {
         var columns = await PipelineRig.QueryAsync(
@@ -116,16 +100,5 @@ public sealed class RowBinaryTableTests
             $"(SELECT count() FROM (SELECT {list} FROM {binary}.{table} EXCEPT ALL SELECT {list} FROM {json}.{table}))"))
             .Trim().Split('\t').Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
         return (figures[0], figures[1], figures[2]);
-    }
-
-    private sealed class CollectingSink : IOutputSink
-    {
-        public OutputBatch Batch { get; } = new();
-
-        public void Row(OutputRow row) => Batch.Add(row);
-
-        public void Failed(in Message message, string fold, Exception error)
-        {
-        }
     }
 }
