@@ -17,7 +17,7 @@ public static class EnvelopeWriter
     public static void Write(Utf8JsonWriter writer, RetailEvent e)
     {
         WriteHeader(writer, e.Id, e.Type, e.Source, e.OccurredAt, e.SchemaVersion, e.Key);
-        writer.WriteRawValue(e.PayloadJson, skipInputValidation: true);
+        writer.WriteRawValue(e.PayloadJson.Utf8.Span, skipInputValidation: true);
         writer.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -94,10 +95,12 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
             return Reject(RejectReason.WrongType, $"payload must be a JSON object, not {payloadElement.ValueKind}", envelope);
         }
 
+        // The payload's bytes as sent: read from them once, and kept for the raw event tables as they are.
+        var payloadJson = new RawJson(JsonMarshal.GetRawUtf8Value(payloadElement));
         IEventPayload? payload;
         try
         {
-            payload = (IEventPayload?)payloadElement.Deserialize(type.Payload);
+            payload = (IEventPayload?)JsonSerializer.Deserialize(payloadJson.Utf8.Span, type.Payload);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
         {
@@ -117,7 +120,7 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
 
         return ReadOutcome.Accept(new RetailEvent(
             envelope.Id!, type, envelope.Source!, envelope.OccurredAt.Value.ToUniversalTime(),
-            envelope.SchemaVersion.Value, envelope.Key!, payload, payloadElement.GetRawText()));
+            envelope.SchemaVersion.Value, envelope.Key!, payload, payloadJson));
     }
 
     private Rejection? CheckEnvelope(Envelope e)

@@ -2,7 +2,7 @@ namespace Intelligence.Contracts;
 
 /// <summary>
 /// An event that passed validation: the envelope's fields, the typed payload and the payload's
-/// JSON exactly as the source sent it (kept for the raw event tables).
+/// JSON exactly as the source sent it, as its UTF-8 bytes (kept for the raw event tables).
 /// </summary>
 public sealed record RetailEvent(
     string Id,
@@ -12,7 +12,7 @@ public sealed record RetailEvent(
     int SchemaVersion,
     string Key,
     IEventPayload Payload,
-    string PayloadJson)
+    RawJson PayloadJson)
 {
     public EventFamily Family => Type.Family;
 }

@@ -6,5 +6,5 @@ namespace Intelligence.Ingest;
 public sealed record AcceptedEvent(RetailEvent Event, DateTimeOffset ReceivedAt, string InputSource)
 {
     /// <summary>Approximate bytes held in memory, for the log's byte budget.</summary>
-    public int ApproximateSize => 256 + (2 * (Event.PayloadJson.Length + Event.Id.Length + Event.Key.Length));
+    public int ApproximateSize => 256 + Event.PayloadJson.Length + (2 * (Event.Id.Length + Event.Key.Length));
 }

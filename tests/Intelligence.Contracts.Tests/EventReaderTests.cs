@@ -37,7 +37,7 @@ public sealed class EventReaderTests
         Assert.Equal("3pl-north", accepted.Source);
         Assert.Equal("SKU-1@DC-EAST", accepted.Key);
         Assert.Equal(SamplePayloads.Now, accepted.OccurredAt);
-        Assert.Equal(100, JsonNode.Parse(accepted.PayloadJson)!["quantity"]!.GetValue<int>());
+        Assert.Equal(100, JsonNode.Parse(accepted.PayloadJson.Utf8.Span)!["quantity"]!.GetValue<int>());
     }
 
     public static TheoryData<string, RejectReason, byte[]> Rejections()

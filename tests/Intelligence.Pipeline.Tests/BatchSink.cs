@@ -12,6 +12,9 @@ public sealed class BatchSink : IOutputSink
 
     public void Count(string metric, string entity, DateTimeOffset minute, double value) => Batch.Add(metric, entity, minute, value);
 
+    public void Level(string metric, string entity, DateTimeOffset minute, double value, DateTimeOffset observedAt) =>
+        Batch.AddLevel(metric, entity, minute, value, observedAt);
+
     public void Failed(in Message message, string fold, Exception error) =>
         Batch.Add(ProcessingFailureRow.From(message, fold, error, DateTimeOffset.UnixEpoch));
 }

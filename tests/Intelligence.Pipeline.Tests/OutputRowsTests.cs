@@ -69,6 +69,24 @@ public sealed class OutputRowsTests
         Assert.Equal(2, row.Revision);
     }
 
+    [Fact]
+    public void A_batch_used_again_after_it_is_cleared_writes_only_its_new_rows_and_no_empty_table()
+    {
+        var batch = new OutputBatch();
+        var at = new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
+        batch.Add(KpiCount.Of("orders_placed", "channel:webstore", at, 1));
+        batch.Add(KpiLevel.Of("backlog_lines", "node:DC-EAST", at, 12));
+        batch.Add(ProcessingFailureRow.From(new Message("SKU-1", at, "evt-1", "test", at, new object()), "products", new InvalidOperationException("x"), at));
+        Assert.Equal(3, batch.ByTable().Count());
+        batch.Clear();
+
+        batch.Add(KpiCount.Of("orders_placed", "channel:webstore", at.AddMinutes(1), 4));
+
+        var (table, rows) = Assert.Single(batch.ByTable());
+        Assert.Equal(KpiCount.TableName, table);
+        Assert.Equal(4d, Assert.IsType<KpiCount>(Assert.Single(rows)).Value);
+    }
+
     private static string Write(OutputRow row)
     {
         using var stream = new MemoryStream();

@@ -30,6 +30,7 @@ public static class ColumnEncoding
         return type.Name switch
         {
             "String" when value.Type == typeof(string) => Call(nameof(RowBinaryValues.WriteString), buffer, value),
+            "String" when value.Type == typeof(ReadOnlyMemory<byte>) => Call(nameof(RowBinaryValues.WriteUtf8), buffer, value),
             "Array" when type.Arguments is ["String"] && typeof(IEnumerable<string>).IsAssignableFrom(value.Type) =>
                 Call(nameof(RowBinaryValues.WriteStrings), buffer, Expression.Convert(value, typeof(IEnumerable<string>))),
             "Bool" when value.Type == typeof(bool) => Call(nameof(RowBinaryValues.WriteBool), buffer, value),

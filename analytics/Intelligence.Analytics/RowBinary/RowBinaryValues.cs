@@ -84,6 +84,9 @@ public static class RowBinaryValues
         buffer.Advance(length);
     }
 
+    /// <summary>Text already in UTF-8, as a String.</summary>
+    public static void WriteUtf8(IBufferWriter<byte> buffer, ReadOnlyMemory<byte> value) => WriteBytes(buffer, value.Span);
+
     public static void WriteBytes(IBufferWriter<byte> buffer, ReadOnlySpan<byte> value)
     {
         WriteVarUInt(buffer, (ulong)value.Length);

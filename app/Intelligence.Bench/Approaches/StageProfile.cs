@@ -131,6 +131,12 @@ public static class StageProfile
             Batch.Add(metric, entity, minute, value);
         }
 
+        public void Level(string metric, string entity, DateTimeOffset minute, double value, DateTimeOffset observedAt)
+        {
+            RowsProduced++;
+            Batch.AddLevel(metric, entity, minute, value, observedAt);
+        }
+
         public void Failed(in Message message, string fold, Exception error) => Failures++;
     }
 }

@@ -15,7 +15,10 @@ public sealed class OutputBatch
     private readonly Dictionary<string, List<OutputRow>> _appended = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Table, string Key), StateRow> _latest = [];
     private readonly Dictionary<(string Metric, string Entity, DateTimeOffset Minute), (double Value, long Samples)> _counts = [];
-    private readonly Dictionary<(string Metric, string Entity, DateTimeOffset Minute), KpiLevel> _levels = [];
+    private readonly Dictionary<(string Metric, string Entity, DateTimeOffset Minute), (double Value, DateTimeOffset ObservedAt)> _levels = [];
+
+    // The lists ByTable hands out, kept from batch to batch so that they are not grown again each time.
+    private readonly Dictionary<string, List<OutputRow>> _written = new(StringComparer.Ordinal);
 
     public int Rows => _appended.Values.Sum(r => r.Count) + _latest.Count + _counts.Count + _levels.Count;
 
@@ -30,13 +33,7 @@ public sealed class OutputBatch
                 Add(count.Metric, count.Entity, count.Minute, count.Value, count.Samples);
                 break;
             case KpiLevel level:
-                // kpi_level_minute is a ReplacingMergeTree versioned by the observation time.
-                ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_levels, (level.Metric, level.Entity, level.Minute), out var seen);
-                if (!seen || level.ObservedAt >= kept!.ObservedAt)
-                {
-                    kept = level;
-                }
-
+                AddLevel(level.Metric, level.Entity, level.Minute, level.Value, level.ObservedAt);
                 break;
             default:
                 if (!_appended.TryGetValue(row.Table, out var rows))
@@ -56,13 +53,29 @@ public sealed class OutputBatch
         sum = (sum.Value + value, sum.Samples + samples);
     }
 
-    /// <summary>The rows to write, by table, in a stable order.</summary>
+    /// <summary>
+    /// Keeps the <see cref="KpiLevel"/> of this metric, entity and minute that a merge would keep (kpi_level_minute
+    /// is a ReplacingMergeTree versioned by the observation time: the latest observed, the last of equals), with no row made for it.
+    /// </summary>
+    public void AddLevel(string metric, string entity, DateTimeOffset minute, double value, DateTimeOffset observedAt)
+    {
+        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_levels, (metric, entity, minute), out var seen);
+        if (!seen || observedAt >= kept.ObservedAt)
+        {
+            kept = (value, observedAt);
+        }
+    }
+
+    /// <summary>The rows to write, by table, in a stable order; the lists are this batch's until <see cref="Clear"/>.</summary>
     public IEnumerable<(string Table, IReadOnlyList<OutputRow> Rows)> ByTable()
     {
         var tables = new SortedDictionary<string, List<OutputRow>>(StringComparer.Ordinal);
         foreach (var (table, rows) in _appended)
         {
-            tables[table] = rows;
+            if (rows.Count > 0)
+            {
+                tables[table] = rows;
+            }
         }
 
         foreach (var ((table, _), row) in _latest)
@@ -75,9 +88,9 @@ public sealed class OutputBatch
             RowsOf(tables, KpiCount.TableName).Add(new KpiCount(metric, entity, minute, value) { Samples = samples });
         }
 
-        foreach (var level in _levels.Values)
+        foreach (var ((metric, entity, minute), (value, observedAt)) in _levels)
         {
-            RowsOf(tables, KpiLevel.TableName).Add(level);
+            RowsOf(tables, KpiLevel.TableName).Add(new KpiLevel(metric, entity, minute, value, observedAt));
         }
 
         return tables.Select(t => (t.Key, (IReadOnlyList<OutputRow>)t.Value));
@@ -85,17 +98,32 @@ public sealed class OutputBatch
 
     public void Clear()
     {
-        _appended.Clear();
+        foreach (var rows in _appended.Values)
+        {
+            rows.Clear();
+        }
+
+        foreach (var rows in _written.Values)
+        {
+            rows.Clear();
+        }
+
         _latest.Clear();
         _counts.Clear();
         _levels.Clear();
     }
 
-    private static List<OutputRow> RowsOf(SortedDictionary<string, List<OutputRow>> tables, string table)
+    private List<OutputRow> RowsOf(SortedDictionary<string, List<OutputRow>> tables, string table)
     {
         if (!tables.TryGetValue(table, out var rows))
         {
-            tables[table] = rows = [];
+            if (!_written.TryGetValue(table, out rows))
+            {
+                _written[table] = rows = [];
+            }
+
+            rows.Clear();
+            tables[table] = rows;
         }
 
         return rows;

@@ -85,6 +85,9 @@ public sealed class ProcessorStage(
 
     public void Count(string metric, string entity, DateTimeOffset minute, double value) => _outputs.Add(metric, entity, minute, value);
 
+    public void Level(string metric, string entity, DateTimeOffset minute, double value, DateTimeOffset observedAt) =>
+        _outputs.AddLevel(metric, entity, minute, value, observedAt);
+
     public void Failed(in Message message, string fold, Exception error)
     {
         Interlocked.Increment(ref _failures);

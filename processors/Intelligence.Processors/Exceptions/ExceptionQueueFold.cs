@@ -145,7 +145,7 @@ public sealed class ExceptionQueueFold(ExceptionPolicyOptions options, AlertOpti
     private static ExceptionContext ContextOf(ExceptionState s) =>
         new(s.Channel, s.OrderValue, s.CustomerTier, s.Location, s.SupplierId, s.Sku, s.Risk);
 
-    private static string EntityOf(ExceptionState state) => $"category:{state.Category}";
+    private static string EntityOf(ExceptionState state) => KpiEntity.Of("category", state.Category);
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -164,7 +164,7 @@ public sealed class OrderPaymentsFold(FinanceOptions options) : Fold<OrderPaymen
     /// <summary>Adds a sample to the series of the order's provider and of its channel (a lag of 0 hours is still a sample).</summary>
     private static void Count(OrderPaymentsState state, string metric, DateTimeOffset at, double value, IOutputs outputs)
     {
-        outputs.Count(metric, $"provider:{state.Provider ?? Unknown}", at, value);
-        outputs.Count(metric, $"channel:{state.Channel ?? Unknown}", at, value);
+        outputs.Count(metric, KpiEntity.Of("provider", state.Provider ?? Unknown), at, value);
+        outputs.Count(metric, KpiEntity.Of("channel", state.Channel ?? Unknown), at, value);
     }
 }

@@ -239,6 +239,9 @@ public sealed class FoldEngine
         public void Count(string metric, string entity, DateTimeOffset at, double value) =>
             engine._sink.Count(metric, entity, KpiTime.Minute(at), value);
 
+        public void Level(string metric, string entity, DateTimeOffset at, double value) =>
+            engine._sink.Level(metric, entity, KpiTime.Minute(at), value, at);
+
         public void Changed(IFold fold, FoldState state, string key)
         {
             if (!engine.DeferLatestRows)

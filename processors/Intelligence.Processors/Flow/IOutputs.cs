@@ -16,6 +16,12 @@ public interface IOutputs
     void Count(string metric, string entity, DateTimeOffset at, double value) => Write(KpiCount.Of(metric, entity, at, value));
 
     /// <summary>
+    /// Writes a <see cref="KpiLevel"/> observed at <paramref name="at"/>. A runtime that keeps one level per metric, entity
+    /// and minute before it writes them (the embedded one) keeps the figures without making a row for each.
+    /// </summary>
+    void Level(string metric, string entity, DateTimeOffset at, double value) => Write(KpiLevel.Of(metric, entity, at, value));
+
+    /// <summary>
     /// The latest-state rows of <paramref name="key"/> changed: <paramref name="fold"/> writes them from the key's
     /// state (<see cref="IFold.WriteLatest"/>). Called where the fold would write them, after the state they show
     /// has changed. A runtime that keeps only the last row per key of a batch (the embedded one) has them written

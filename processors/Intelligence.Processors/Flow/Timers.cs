@@ -10,12 +10,17 @@ namespace Intelligence.Processors.Flow;
 /// </summary>
 public sealed class Timers
 {
-    private readonly SortedSet<(DateTimeOffset Due, int Fold, string Key)> _queue = new(Order.Instance);
+    // Entries are never moved: re-arming a key adds a new entry and leaves the old one to be skipped when
+    // it comes up (its generation is no longer the key's). No tree nodes, no removal from the middle.
+    private readonly PriorityQueue<Armed, Armed> _queue = new(Order.Instance);
 
-    // Each fold's armed keys and their due times, by the fold's index.
-    private readonly List<Dictionary<string, DateTimeOffset>> _due = [];
+    // Each fold's armed keys, their due times and generations, by the fold's index.
+    private readonly List<Dictionary<string, (DateTimeOffset Due, long Generation)>> _due = [];
+    private readonly List<(Armed, Armed)> _rebuild = [];
+    private long _generation;
 
-    public int Count => _queue.Count;
+    /// <summary>How many keys are armed.</summary>
+    public int Count => _due.Sum(d => d.Count);
 
     /// <summary>
     /// Whether a fold may ever want a tick or retire a key: a <see cref="Fold{TState}"/> that overrides
@@ -30,27 +35,27 @@ public sealed class Timers
         ref var current = ref CollectionsMarshal.GetValueRefOrNullRef(byKey, key);
         if (!Unsafe.IsNullRef(ref current))
         {
-            if (due == current)
+            if (due == current.Due)
             {
                 return;
             }
 
-            _queue.Remove((current, fold, key));
             if (due is { } later)
             {
-                current = later;
-                _queue.Add((later, fold, key));
+                current = (later, ++_generation);
+                Enqueue(later, fold, key, current.Generation);
                 return;
             }
 
             byKey.Remove(key);
+            DropStaleEntries();
             return;
         }
 
         if (due is { } at)
         {
-            byKey.Add(key, at);
-            _queue.Add((at, fold, key));
+            byKey.Add(key, (at, ++_generation));
+            Enqueue(at, fold, key, _generation);
         }
     }
 
@@ -70,7 +75,7 @@ public sealed class Timers
         {
             Set(fold, key, null);
         }
-        else if (!DueOf(fold).TryGetValue(key, out var current) || current > retire)
+        else if (!DueOf(fold).TryGetValue(key, out var current) || current.Due > retire)
         {
             Set(fold, key, retire);
         }
@@ -78,23 +83,65 @@ public sealed class Timers
 
     public bool TryTakeDue(DateTimeOffset now, out DateTimeOffset due, out int fold, out string key)
     {
-        if (_queue.Count > 0 && _queue.Min.Due <= now)
+        while (_queue.TryPeek(out var next, out _) && next.Due <= now)
         {
-            (due, fold, key) = _queue.Min;
-            _queue.Remove(_queue.Min);
-            _due[fold].Remove(key);
-            return true;
+            _queue.Dequeue();
+            if (IsLive(next))
+            {
+                _due[next.Fold].Remove(next.Key);
+                (due, fold, key) = (next.Due, next.Fold, next.Key);
+                return true;
+            }
         }
 
         (due, fold, key) = (default, -1, "");
         return false;
     }
 
-    private Dictionary<string, DateTimeOffset> DueOf(int fold)
+    private bool IsLive(in Armed entry) =>
+        _due[entry.Fold].TryGetValue(entry.Key, out var current) && current.Generation == entry.Generation;
+
+    private void Enqueue(DateTimeOffset due, int fold, string key, long generation)
+    {
+        var entry = new Armed(due, fold, key, generation);
+        _queue.Enqueue(entry, entry);
+        DropStaleEntries();
+    }
+
+    /// <summary>Rebuilds the queue from the live keys once stale entries outnumber them, so it stays within twice the armed keys.</summary>
+    private void DropStaleEntries()
+    {
+        var live = 0;
+        foreach (var byKey in _due)
+        {
+            live += byKey.Count;
+        }
+
+        if (_queue.Count <= 1024 || _queue.Count <= 2 * live)
+        {
+            return;
+        }
+
+        _rebuild.Clear();
+        for (var fold = 0; fold < _due.Count; fold++)
+        {
+            foreach (var (key, (due, generation)) in _due[fold])
+            {
+                var entry = new Armed(due, fold, key, generation);
+                _rebuild.Add((entry, entry));
+            }
+        }
+
+        _queue.Clear();
+        _queue.EnqueueRange(_rebuild);
+        _rebuild.Clear();
+    }
+
+    private Dictionary<string, (DateTimeOffset Due, long Generation)> DueOf(int fold)
     {
         while (_due.Count <= fold)
         {
-            _due.Add(new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal));
+            _due.Add(new Dictionary<string, (DateTimeOffset, long)>(StringComparer.Ordinal));
         }
 
         return _due[fold];
@@ -106,11 +153,14 @@ public sealed class Timers
         return found?.DeclaringType is not { IsGenericType: true } declaring || declaring.GetGenericTypeDefinition() != typeof(Fold<>);
     }
 
-    private sealed class Order : IComparer<(DateTimeOffset Due, int Fold, string Key)>
+    /// <summary>One arming of a key: stale once the key is armed again (a later generation) or disarmed.</summary>
+    private readonly record struct Armed(DateTimeOffset Due, int Fold, string Key, long Generation);
+
+    private sealed class Order : IComparer<Armed>
     {
         public static readonly Order Instance = new();
 
-        public int Compare((DateTimeOffset Due, int Fold, string Key) x, (DateTimeOffset Due, int Fold, string Key) y)
+        public int Compare(Armed x, Armed y)
         {
             var byDue = x.Due.CompareTo(y.Due);
             if (byDue != 0)
@@ -119,7 +169,13 @@ public sealed class Timers
             }
 
             var byFold = x.Fold.CompareTo(y.Fold);
-            return byFold != 0 ? byFold : string.CompareOrdinal(x.Key, y.Key);
+            if (byFold != 0)
+            {
+                return byFold;
+            }
+
+            var byKey = string.CompareOrdinal(x.Key, y.Key);
+            return byKey != 0 ? byKey : x.Generation.CompareTo(y.Generation);
         }
     }
 }

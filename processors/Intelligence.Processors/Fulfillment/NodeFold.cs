@@ -127,11 +127,11 @@ public sealed class NodeFold(FulfillmentOptions options) : Fold<NodeState>
 
     private static void Publish(NodeState state, string node, DateTimeOffset now, NodeMetrics m, IOutputs outputs)
     {
-        var entity = $"node:{node}";
-        outputs.Write(KpiLevel.Of("backlog_lines", entity, now, m.BacklogLines));
-        outputs.Write(KpiLevel.Of("pick_delay_minutes", entity, now, m.PickDelayMinutes));
-        outputs.Write(KpiLevel.Of("throughput_per_hour", entity, now, m.ThroughputPerHour));
-        outputs.Write(KpiLevel.Of("cutoff_risk_lines", entity, now, m.CutoffRiskLines));
+        var entity = KpiEntity.Of("node", node);
+        outputs.Level("backlog_lines", entity, now, m.BacklogLines);
+        outputs.Level("pick_delay_minutes", entity, now, m.PickDelayMinutes);
+        outputs.Level("throughput_per_hour", entity, now, m.ThroughputPerHour);
+        outputs.Level("cutoff_risk_lines", entity, now, m.CutoffRiskLines);
         new KpiObserved(KpiFamilies.Backlog.Name, entity, m.BacklogLines,
             Note: $"{m.InflowPerHour:0.#} lines/h arriving, {m.ThroughputPerHour:0.#} picked per hour, pick delay {m.PickDelayMinutes:0} min").SendTo(outputs);
         outputs.Send(NodeLoad.Network, new NodeLoad(

@@ -105,7 +105,8 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
                 || position.ProtectedUnits != share.ProtectedUnits || position.SellRatePerHour != rate;
             if (position.Ats != share.Ats || !position.Written)
             {
-                outputs.Write(KpiLevel.Of("channel_ats", $"sku-channel:{state.Sku}@{channel}", now, share.Ats));
+                position.LevelEntity ??= $"sku-channel:{state.Sku}@{channel}";
+                outputs.Level("channel_ats", position.LevelEntity, now, share.Ats);
             }
 
             (position.Ats, position.Pool, position.Buffer, position.ExcludedUnits, position.ProtectedUnits, position.SellRatePerHour) =
@@ -183,7 +184,7 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
         var id = ExceptionRaised.IdOf(ExceptionCategories.ListingDrift, $"{sku}@{channel}");
         if (reported)
         {
-            outputs.Count("listing_drift_units", $"channel:{channel}", now, Math.Abs(drift));
+            outputs.Count("listing_drift_units", KpiEntity.Of("channel", channel), now, Math.Abs(drift));
             if (over && !position.DriftOpen)
             {
                 position.DriftOpen = true;

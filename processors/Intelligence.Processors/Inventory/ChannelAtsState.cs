@@ -57,6 +57,10 @@ public sealed class ChannelPosition
     /// <summary>Listed less ATS when the row last changed, null while no location's stock is known (derived, not stored).</summary>
     [JsonIgnore]
     public int? RowDrift { get; set; }
+
+    /// <summary>The series its ATS level goes to, <c>sku-channel:SKU@channel</c> (derived, not stored: named on first use).</summary>
+    [JsonIgnore]
+    public string? LevelEntity { get; set; }
 }
 
 /// <summary>Units and orders in the quarter hour from <see cref="Start"/>, and how many units came with a promotion (the latest named).</summary>

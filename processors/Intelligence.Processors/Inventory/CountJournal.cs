@@ -17,7 +17,7 @@ public static class CountJournal
         if (horizon > position.JournalFrom)
         {
             position.JournalFrom = horizon;
-            position.Journal?.RemoveAll(e => e.At <= horizon);
+            TimedUnits.ForgetThrough(position.Journal, horizon);
         }
     }
 
@@ -71,7 +71,7 @@ public static class CountJournal
         }
 
         position.LastCountAt = at;
-        position.Journal?.RemoveAll(e => e.At <= at);
+        TimedUnits.ForgetThrough(position.Journal, at);
         return (outcome, position.OnHand - before);
     }
 }

@@ -77,7 +77,7 @@ public static class StockHealth
         }
 
         var firstDay = DayOf(now).AddDays(1 - windowDays);
-        picks.RemoveAll(d => d.At < firstDay);
+        TimedUnits.ForgetBefore(picks, firstDay);
     }
 
     /// <summary>Records an adjustment or count variance and drops those older than the window.</summary>
@@ -89,7 +89,7 @@ public static class StockHealth
         }
 
         var from = now - AdjustmentWindow;
-        position.Adjustments?.RemoveAll(a => a.At <= from);
+        TimedUnits.ForgetThrough(position.Adjustments, from);
     }
 
     /// <summary>The start of the UTC day <paramref name="at"/> falls in.</summary>

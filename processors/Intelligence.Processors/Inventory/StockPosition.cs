@@ -166,4 +166,30 @@ public sealed class TimedUnits
 {
     public DateTimeOffset At { get; set; }
     public int Units { get; set; }
+
+    /// <summary>Removes the entries at or before <paramref name="through"/> (no delegate made, as this runs on every stock event).</summary>
+    public static void ForgetThrough(List<TimedUnits>? entries, DateTimeOffset through) => Forget(entries, through, inclusive: true);
+
+    /// <summary>Removes the entries before <paramref name="from"/>.</summary>
+    public static void ForgetBefore(List<TimedUnits>? entries, DateTimeOffset from) => Forget(entries, from, inclusive: false);
+
+    private static void Forget(List<TimedUnits>? entries, DateTimeOffset edge, bool inclusive)
+    {
+        if (entries is null)
+        {
+            return;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = entries[i].At;
+            if (at > edge || (!inclusive && at == edge))
+            {
+                entries[kept++] = entries[i];
+            }
+        }
+
+        entries.RemoveRange(kept, entries.Count - kept);
+    }
 }

@@ -175,7 +175,7 @@ public sealed class StockPositionFold(InventoryOptions options) : Fold<StockPosi
         state.Booked = true;
         if (metric is not null)
         {
-            outputs.Count(metric, $"node:{state.Location}", message.At, 1);
+            outputs.Count(metric, KpiEntity.Of("node", state.Location), message.At, 1);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
 
         Span<decimal> after = stackalloc decimal[MarginKpis.Names.Count];
         Figures(state, after);
-        var (channel, promotion) = ($"channel:{state.Channel}", $"promotion:{state.PromotionId}");
+        var (channel, promotion) = (KpiEntity.Of("channel", state.Channel), KpiEntity.Of("promotion", state.PromotionId));
         for (var i = 0; i < after.Length; i++)
         {
             var delta = after[i] - before[i];
@@ -118,7 +118,12 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
     /// <summary>Writes a leakage row for each component whose leaking state changed; open leaks stay open below the minimum revenue.</summary>
     private void Judge(MarginState state, DateTimeOffset at, IOutputs outputs)
     {
-        foreach (var (component, percent, limit, leaking) in LeakComponents.Judge(state, options))
+        if (!LeakComponents.Judge(state, options, out var figures))
+        {
+            return;
+        }
+
+        foreach (var (component, percent, limit, leaking) in figures)
         {
             if (leaking == state.Leaks.Contains(component))
             {

@@ -42,7 +42,7 @@ public sealed partial class OrderFold
         }
 
         state.OrderValue = value;
-        var channel = $"channel:{state.Channel}";
+        var channel = KpiEntity.Of("channel", state.Channel);
         outputs.Count("orders_placed", channel, at, 1);
         outputs.Count("order_value", channel, at, (double)value);
         outputs.Count("units_ordered", channel, at, units);
@@ -60,7 +60,7 @@ public sealed partial class OrderFold
             units += line.Quantity!.Value;
         }
 
-        drivers.Add(new KpiDriver($"promotion:{state.PromotionId ?? "none"}", units));
+        drivers.Add(new KpiDriver(KpiEntity.Of("promotion", state.PromotionId ?? "none"), units));
         return drivers;
     }
 

@@ -160,5 +160,5 @@ public sealed partial class OrderFold(OrdersOptions options) : Fold<OrderState>
         outputs.Changed(this, state, orderId);
     }
 
-    private static string ChannelEntity(OrderState state) => $"channel:{state.Channel ?? "unknown"}";
+    private static string ChannelEntity(OrderState state) => KpiEntity.Of("channel", state.Channel ?? "unknown");
 }

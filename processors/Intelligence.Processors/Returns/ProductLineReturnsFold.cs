@@ -54,7 +54,7 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
 
     private static void WriteKpis(ReturnsEntry entry, DateTimeOffset at, IOutputs outputs)
     {
-        string[] entities = [$"category:{entry.Category}", $"channel:{entry.Channel}", $"supplier:{entry.SupplierId}"];
+        string[] entities = [KpiEntity.Of("category", entry.Category), KpiEntity.Of("channel", entry.Channel), KpiEntity.Of("supplier", entry.SupplierId)];
         foreach (var entity in entities)
         {
             if (entry.Delivered != 0)
@@ -70,12 +70,12 @@ public sealed class ProductLineReturnsFold(ReturnsOptions options) : Fold<Produc
 
         if (entry.Returned != 0)
         {
-            outputs.Count("units_returned", $"reason:{entry.Reason ?? "unknown"}", at, entry.Returned);
+            outputs.Count("units_returned", KpiEntity.Of("reason", entry.Reason ?? "unknown"), at, entry.Returned);
             new KpiObserved(KpiFamilies.Returns.Name, entities[0], entry.Returned, Drivers:
             [
-                new KpiDriver($"reason:{entry.Reason ?? "unknown"}", entry.Returned),
+                new KpiDriver(KpiEntity.Of("reason", entry.Reason ?? "unknown"), entry.Returned),
                 new KpiDriver($"sku:{entry.Sku}", entry.Returned),
-                new KpiDriver($"supplier:{entry.SupplierId}", entry.Returned),
+                new KpiDriver(KpiEntity.Of("supplier", entry.SupplierId), entry.Returned),
             ]).SendTo(outputs);
         }
     }

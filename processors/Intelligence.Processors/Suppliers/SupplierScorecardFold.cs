@@ -87,7 +87,7 @@ public sealed class SupplierScorecardFold(SuppliersOptions options) : Fold<Suppl
 
     private void Receive(SupplierScorecardState state, PurchaseOrderReceipt receipt, string supplierId, DateTimeOffset now, IOutputs outputs)
     {
-        var entity = $"supplier:{supplierId}";
+        var entity = KpiEntity.Of("supplier", supplierId);
         var at = receipt.ReceivedAt;
         var sample = new ReceiptSample
         {
