@@ -18,9 +18,10 @@ public sealed class Timers
     private readonly List<Dictionary<string, (DateTimeOffset Due, long Generation)>> _due = [];
     private readonly List<(Armed, Armed)> _rebuild = [];
     private long _generation;
+    private int _armed;
 
     /// <summary>How many keys are armed.</summary>
-    public int Count => _due.Sum(d => d.Count);
+    public int Count => _armed;
 
     /// <summary>
     /// Whether a fold may ever want a tick or retire a key: a <see cref="Fold{TState}"/> that overrides
@@ -48,6 +49,7 @@ public sealed class Timers
             }
 
             byKey.Remove(key);
+            _armed--;
             DropStaleEntries();
             return;
         }
@@ -55,6 +57,7 @@ public sealed class Timers
         if (due is { } at)
         {
             byKey.Add(key, (at, ++_generation));
+            _armed++;
             Enqueue(at, fold, key, _generation);
         }
     }
@@ -89,6 +92,7 @@ public sealed class Timers
             if (IsLive(next))
             {
                 _due[next.Fold].Remove(next.Key);
+                _armed--;
                 (due, fold, key) = (next.Due, next.Fold, next.Key);
                 return true;
             }
@@ -111,13 +115,7 @@ public sealed class Timers
     /// <summary>Rebuilds the queue from the live keys once stale entries outnumber them, so it stays within twice the armed keys.</summary>
     private void DropStaleEntries()
     {
-        var live = 0;
-        foreach (var byKey in _due)
-        {
-            live += byKey.Count;
-        }
-
-        if (_queue.Count <= 1024 || _queue.Count <= 2 * live)
+        if (_queue.Count <= 1024 || _queue.Count <= 2 * _armed)
         {
             return;
         }
