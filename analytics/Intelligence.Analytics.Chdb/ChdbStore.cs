@@ -101,7 +101,11 @@ public sealed class ChdbStore : IAnalyticsStore
         // A field the table does not have is an error, not silently dropped: a row and its table
         // disagreeing is a bug to surface. The stream API takes no settings, so they travel in the
         // statement; the token is validated to a quote-free alphabet first.
-        var insert = $"INSERT INTO {SqlNames.RequireTable(table)} SETTINGS input_format_skip_unknown_fields = 0";
+        // The rows are written as sent, not summed or replaced within the insert first
+        // (optimize_on_insert = 0): the writers send batches that already hold one row per key (counts
+        // summed, the last state kept), merges and the queries (sum, FINAL) do it for the rest, and the
+        // pass on insert was 4 times the rest of a KPI insert (docs/benchmarks.md).
+        var insert = $"INSERT INTO {SqlNames.RequireTable(table)} SETTINGS input_format_skip_unknown_fields = 0, optimize_on_insert = 0";
         if (deduplicationToken is not null)
         {
             insert += $", insert_deduplication_token = '{SqlNames.RequireDeduplicationToken(deduplicationToken)}'";

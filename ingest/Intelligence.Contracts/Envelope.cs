@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Intelligence.Contracts;
@@ -26,6 +25,7 @@ public sealed class Envelope
     /// <summary>Partition key: events with the same key keep their order.</summary>
     public string? Key { get; set; }
 
+    /// <summary>Where the payload is in the input; its bytes are read into the event type's payload.</summary>
     [JsonPropertyName("payload")]
-    public JsonElement? Payload { get; set; }
+    public PayloadSpan? Payload { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -61,10 +60,10 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
 
         return envelope is null
             ? Reject(RejectReason.WrongType, "the event must be a JSON object, not null")
-            : Read(envelope, now);
+            : Read(envelope, json, now);
     }
 
-    private ReadOutcome Read(Envelope envelope, DateTimeOffset now)
+    private ReadOutcome Read(Envelope envelope, ReadOnlySpan<byte> json, DateTimeOffset now)
     {
         if (CheckEnvelope(envelope) is { } problem)
         {
@@ -89,14 +88,14 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
             return ReadOutcome.Reject(late, envelope);
         }
 
-        var payloadElement = envelope.Payload!.Value;
-        if (payloadElement.ValueKind != JsonValueKind.Object)
+        var payloadSpan = envelope.Payload!.Value;
+        if (payloadSpan.Kind != JsonValueKind.Object)
         {
-            return Reject(RejectReason.WrongType, $"payload must be a JSON object, not {payloadElement.ValueKind}", envelope);
+            return Reject(RejectReason.WrongType, $"payload must be a JSON object, not {payloadSpan.Kind}", envelope);
         }
 
         // The payload's bytes as sent: read from them once, and kept for the raw event tables as they are.
-        var payloadJson = new RawJson(JsonMarshal.GetRawUtf8Value(payloadElement));
+        var payloadJson = new RawJson(payloadSpan.In(json));
         IEventPayload? payload;
         try
         {
@@ -141,7 +140,7 @@ public sealed class EventReader(EventReaderOptions options, TimeProvider clock)
             return new Rejection(RejectReason.MissingField, "schemaVersion is required");
         }
 
-        return e.Payload is null || e.Payload.Value.ValueKind == JsonValueKind.Null
+        return e.Payload is null || e.Payload.Value.Kind == JsonValueKind.Null
             ? new Rejection(RejectReason.MissingField, "payload is required")
             : null;
     }

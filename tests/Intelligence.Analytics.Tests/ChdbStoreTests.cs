@@ -52,6 +52,22 @@ public sealed class ChdbStoreTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task An_insert_stores_its_rows_as_sent_and_sums_and_FINAL_still_answer_per_key()
+    {
+        var database = UniqueDatabase.Named("asSent");
+        await store.ExecuteAsync($"CREATE DATABASE {database}");
+        await store.ExecuteAsync($"CREATE TABLE {database}.counts (metric String, value Float64) ENGINE = SummingMergeTree(value) ORDER BY metric");
+        await store.ExecuteAsync($"CREATE TABLE {database}.latest (sku String, ats Int64, revision Int64) ENGINE = ReplacingMergeTree(revision) ORDER BY sku");
+
+        await store.InsertAsync($"{database}.counts", Encoding.UTF8.GetBytes("{\"metric\":\"orders\",\"value\":2}\n{\"metric\":\"orders\",\"value\":3}\n"));
+        await store.InsertAsync($"{database}.latest", Encoding.UTF8.GetBytes("{\"sku\":\"A\",\"ats\":7,\"revision\":1}\n{\"sku\":\"A\",\"ats\":4,\"revision\":2}\n"));
+
+        // Not summed or replaced on insert (optimize_on_insert = 0): the writers send one row per key.
+        Assert.Equal("2\t2\n", (await store.QueryAsync($"SELECT (SELECT count() FROM {database}.counts), (SELECT count() FROM {database}.latest)", "TabSeparated")).Text);
+        Assert.Equal("5\t4\n", (await store.QueryAsync($"SELECT (SELECT sum(value) FROM {database}.counts), (SELECT ats FROM {database}.latest FINAL)", "TabSeparated")).Text);
+    }
+
+    [Fact]
     public async Task Inserting_into_a_missing_table_raises_instead_of_crashing()
     {
         var error = await Assert.ThrowsAsync<AnalyticsException>(
