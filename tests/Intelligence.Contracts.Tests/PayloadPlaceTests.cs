@@ -40,8 +40,8 @@ public sealed class PayloadPlaceTests
     [InlineData("true", RejectReason.WrongType, "not True")]
     public void A_payload_that_is_not_an_object_is_refused_with_its_kind(string payload, RejectReason reason, string detail)
     {
-        var outcome = Read(EventBuilder.Of(EventTypes.StockReceived).BuildString()
-            .Replace(PayloadOf(EventBuilder.Of(EventTypes.StockReceived).BuildString()), payload, StringComparison.Ordinal));
+        var json = EventBuilder.Of(EventTypes.StockReceived).BuildString();
+        var outcome = Read(json.Replace(PayloadOf(json), payload, StringComparison.Ordinal));
 
         Assert.Equal(reason, outcome.Rejection!.Reason);
         Assert.Contains(detail, outcome.Rejection.Detail, StringComparison.Ordinal);
