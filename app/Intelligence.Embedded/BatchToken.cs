@@ -10,15 +10,14 @@ namespace Intelligence.Embedded;
 public static class BatchToken
 {
     public static string Of<T>(string table, string logEpoch, IReadOnlyList<LogRecord<T>> batch) =>
-        For(table, Identity(logEpoch, batch));
+        For(table, Identity(logEpoch, batch.Select(record => record.Position)));
 
     /// <summary>The batch's offsets hashed once, for a batch that is written to several tables.</summary>
-    public static string Identity<T>(string logEpoch, IReadOnlyList<LogRecord<T>> batch)
+    public static string Identity(string logEpoch, IEnumerable<LogPosition> batch)
     {
         var ranges = new SortedDictionary<int, (long From, long To)>();
-        foreach (var record in batch)
+        foreach (var (partition, offset) in batch)
         {
-            var (partition, offset) = (record.Position.Partition, record.Position.Offset);
             ranges[partition] = ranges.TryGetValue(partition, out var range)
                 ? (Math.Min(range.From, offset), Math.Max(range.To, offset))
                 : (offset, offset);

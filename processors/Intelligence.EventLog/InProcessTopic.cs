@@ -151,7 +151,7 @@ public sealed class InProcessTopic<T> : ITopicWriter<T>
 
     public ITopicReader<T> Reader() => new RoundRobinReader(this);
 
-    private sealed record Entry(LogRecord<T> Record, int Size);
+    private readonly record struct Entry(LogRecord<T> Record, int Size);
 
     private sealed class Partition(int capacity)
     {

@@ -22,7 +22,8 @@ namespace Intelligence.Embedded.Processing;
 /// (<see cref="FoldEngine.DeferLatestRows"/>). Rows travel as RowBinaryWithNamesAndTypes (<see cref="RowBatchBinary"/>).
 /// Folding and writing overlap: while one batch is written (rows encoded, the inserts) the next is
 /// folded, on another thread; at most one folded batch waits, and batches are written and committed
-/// in the order they were folded.
+/// in the order they were folded. A folded batch keeps only its events' positions, so that the events
+/// themselves can be collected while its rows are written.
 /// </summary>
 public sealed class ProcessorStage(
     Topology topology,
@@ -100,9 +101,10 @@ public sealed class ProcessorStage(
     {
         var read = new List<LogRecord<AcceptedEvent>>(options.MaxBatchRows);
         var merge = new PartitionMerge<AcceptedEvent>();
+        var batch = new List<LogRecord<AcceptedEvent>>(Math.Min(options.MaxBatchRows, 65_536));
         while (true)
         {
-            var batch = new List<LogRecord<AcceptedEvent>>(Math.Min(options.MaxBatchRows, Math.Max(merge.Buffered, 1024)));
+            batch.Clear(); // the last batch's events are folded and its positions handed on: they can go
             merge.Take(batch, options.MaxBatchRows);
             if (batch.Count == 0)
             {
@@ -138,8 +140,14 @@ public sealed class ProcessorStage(
             Engine.WriteChanged(this);
 
             _folding += Stopwatch.GetElapsedTime(folding);
+            var positions = new LogPosition[batch.Count];
+            for (var i = 0; i < positions.Length; i++)
+            {
+                positions[i] = batch[i].Position;
+            }
+
             var handing = Stopwatch.GetTimestamp();
-            await _folded.Writer.WriteAsync(new FoldedBatch(batch, _outputs), cancellationToken).ConfigureAwait(false);
+            await _folded.Writer.WriteAsync(new FoldedBatch(positions, _outputs), cancellationToken).ConfigureAwait(false);
             _waitedForWriter += Stopwatch.GetElapsedTime(handing);
             lock (_spare)
             {
@@ -180,8 +188,8 @@ public sealed class ProcessorStage(
                 }
 
                 // Counted before the commit: a checkpoint barrier passes at the commit and takes these counts.
-                Interlocked.Add(ref _events, batch.Count);
-                reader.Commit(batch.Select(r => r.Position));
+                Interlocked.Add(ref _events, batch.Length);
+                reader.Commit(batch);
                 if (told is not null)
                 {
                     notices?.Invoke(told);
@@ -196,6 +204,6 @@ public sealed class ProcessorStage(
         }
     }
 
-    /// <summary>One batch of events, in log order, and what the folds produced for it.</summary>
-    private sealed record FoldedBatch(List<LogRecord<AcceptedEvent>> Events, OutputBatch Outputs);
+    /// <summary>Where a batch's events sit in the log, in log order, and what the folds produced for them.</summary>
+    private sealed record FoldedBatch(LogPosition[] Events, OutputBatch Outputs);
 }

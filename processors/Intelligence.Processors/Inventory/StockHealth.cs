@@ -66,18 +66,27 @@ public static class StockHealth
     {
         var day = DayOf(at);
         var picks = position.PicksByDay ??= [];
-        var bucket = picks.Find(d => d.At == day);
-        if (bucket is null)
+        if (!AddToDay(CollectionsMarshal.AsSpan(picks), day, units))
         {
             picks.Add(new TimedUnits { At = day, Units = units });
-        }
-        else
-        {
-            bucket.Units += units;
         }
 
         var firstDay = DayOf(now).AddDays(1 - windowDays);
         TimedUnits.ForgetBefore(picks, firstDay);
+    }
+
+    private static bool AddToDay(Span<TimedUnits> days, DateTimeOffset day, int units)
+    {
+        foreach (ref var bucket in days)
+        {
+            if (bucket.At == day)
+            {
+                bucket.Units += units;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Records an adjustment or count variance and drops those older than the window.</summary>

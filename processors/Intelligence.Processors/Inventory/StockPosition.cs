@@ -6,11 +6,20 @@ namespace Intelligence.Processors.Inventory;
 /// <summary>
 /// The stock of one SKU at one location: the figures ATS is made of, the count journal, and the history
 /// behind confidence, cover and aging. There is one for every SKU x location, so it is kept small: its
-/// collections exist only while they hold something (null, and left out of the JSON, otherwise), and its
-/// SKU and location names are shared between positions.
+/// collections exist only while they hold something (null, and left out of the JSON, otherwise), its
+/// SKU and location names are shared between positions, its times take 8 bytes each (<see cref="PackedTime"/>),
+/// and its journal entries are values in their list, not objects of their own.
 /// </summary>
 public sealed class StockPosition : FoldState
 {
+    private PackedTime _lastCountAt = PackedTime.None;
+    private PackedTime _firstSeenAt = PackedTime.None;
+    private PackedTime _lastReceiptAt = PackedTime.None;
+    private PackedTime _lastPickAt = PackedTime.None;
+    private PackedTime _oversellDueAt = PackedTime.None;
+    private PackedTime _journalFrom;
+    private PackedTime _updatedAt;
+
     public string Sku { get; set; } = "";
     public string Location { get; set; } = "";
     public int OnHand { get; set; }
@@ -31,14 +40,14 @@ public sealed class StockPosition : FoldState
     public Dictionary<string, int>? TransfersOut { get; set; }
 
     /// <summary>Event time of the count on hand is based on; movements at or before it are already in it.</summary>
-    public DateTimeOffset? LastCountAt { get; set; }
+    public DateTimeOffset? LastCountAt { get => _lastCountAt.OrNull; set => _lastCountAt = PackedTime.Of(value); }
 
     /// <summary>On-hand movements after the last count, newer than <see cref="JournalFrom"/>: what a late count is re-based on.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<TimedUnits>? Journal { get; set; }
 
     /// <summary>The journal holds every on-hand movement after this event time; a count before it cannot be re-based.</summary>
-    public DateTimeOffset JournalFrom { get; set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset JournalFrom { get => _journalFrom.Instant; set => _journalFrom = PackedTime.Of(value); }
 
     /// <summary>Adjustments and count variances (absolute units) of the last 30 days, for confidence.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -51,16 +60,16 @@ public sealed class StockPosition : FoldState
     /// <summary>True once on hand has been moved or counted: from then on a count can find the book wrong.</summary>
     public bool Booked { get; set; }
 
-    public DateTimeOffset? FirstSeenAt { get; set; }
-    public DateTimeOffset? LastReceiptAt { get; set; }
-    public DateTimeOffset? LastPickAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FirstSeenAt { get => _firstSeenAt.OrNull; set => _firstSeenAt = PackedTime.Of(value); }
+    public DateTimeOffset? LastReceiptAt { get => _lastReceiptAt.OrNull; set => _lastReceiptAt = PackedTime.Of(value); }
+    public DateTimeOffset? LastPickAt { get => _lastPickAt.OrNull; set => _lastPickAt = PackedTime.Of(value); }
+    public DateTimeOffset UpdatedAt { get => _updatedAt.Instant; set => _updatedAt = PackedTime.Of(value); }
 
     /// <summary>The ATS last sent to the channel fold, so that only changes are sent.</summary>
     public int? AtsSent { get; set; }
 
     /// <summary>When an oversell that has not been raised yet is to be raised, if it lasts.</summary>
-    public DateTimeOffset? OversellDueAt { get; set; }
+    public DateTimeOffset? OversellDueAt { get => _oversellDueAt.OrNull; set => _oversellDueAt = PackedTime.Of(value); }
 
     public bool OversellOpen { get; set; }
 
@@ -161,10 +170,13 @@ public sealed class ExpectedUnits
     }
 }
 
-/// <summary>Units at an event time: a journal entry, an adjustment, or a day's picks.</summary>
-public sealed class TimedUnits
+/// <summary>Units at an event time: a journal entry, an adjustment, or a day's picks (16 bytes in its list).</summary>
+public struct TimedUnits
 {
-    public DateTimeOffset At { get; set; }
+    private PackedTime _at;
+
+    public DateTimeOffset At { readonly get => _at.Instant; set => _at = PackedTime.Of(value); }
+
     public int Units { get; set; }
 
     /// <summary>Removes the entries at or before <paramref name="through"/> (no delegate made, as this runs on every stock event).</summary>
