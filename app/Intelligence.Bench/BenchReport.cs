@@ -125,11 +125,13 @@ public static class BenchReport
         }
 
         Table(text, "Growth with events and with keys (the embedded pipeline end to end)",
-            ["run", "inputs", "accepted", "seconds", "inputs/s", "peak MiB", "GC pauses s", "GC committed MiB", "of it fragmented", "heap after last GC MiB", "live after a full GC MiB"],
+            ["run", "inputs", "accepted", "seconds", "inputs/s", "peak MiB", "GC pauses s", "GC committed MiB", "of it fragmented", "heap after last GC MiB", "live after a full GC MiB",
+                "resident at start MiB", "chDB's own, highest MiB"],
             rows.Select(r => new[]
             {
                 r.Label, N(r.Measurement.Events), N(r.Measurement.Figure("inputs accepted") ?? 0), F(r.Measurement.Seconds, 1), N(r.Measurement.EventsPerSecond), N(r.Measurement.PeakMemoryMiB),
                 F(r.Measurement.Figure(GcFigures.Paused) ?? 0, 1), Mib(r.Measurement.Figure(GcFigures.Committed)), Mib(r.Measurement.Figure(GcFigures.Fragmented)), Mib(r.Measurement.Figure(GcFigures.Heap)), Mib(r.Measurement.Figure(GcFigures.Live)),
+                Mib(r.Measurement.Figure(Approaches.EmbeddedApproach.ResidentAtStart)), Mib(r.Measurement.Figure(Approaches.EmbeddedApproach.ChdbHighest)),
             }));
         var state = results.Measurements.Where(m => m.Group.StartsWith("fold state", StringComparison.Ordinal)).ToList();
         if (state.Count > 0)

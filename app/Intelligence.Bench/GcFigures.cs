@@ -4,7 +4,8 @@ namespace Intelligence.Bench;
 /// The garbage collector's view at the end of a run: how long it held the program's threads paused in all,
 /// how many collections it made, what it has committed from the system, how much
 /// of that is free space between live objects (fragmentation) and the heap its last collection left.
-/// The process's peak memory less the committed figure is roughly what native code (chDB) holds.
+/// The process's peak memory less the committed figure is roughly what native code holds: the process's
+/// start (the runtime, chDB's library) and chDB's working memory, which the embedded run reports apart.
 /// Last, a full compacting collection measures what is live: the rest of the heap was garbage not yet collected.
 /// </summary>
 public static class GcFigures

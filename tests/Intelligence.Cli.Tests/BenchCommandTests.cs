@@ -38,7 +38,7 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.Matches(@"\| 3,000 \| [\d,]+ \| \d+\.\d{3} \| \d+\.\d{3} \|", report);
         Assert.Contains("6,000 stock events over 2,000 SKU x location keys", report);
-        Assert.Matches(@"(?m)^\| embedded, 6,000 stock events over 2,000 SKU x location keys \| 6,000 \|( [\d,.]+ \|){5}( [\d,]+ \|){4}$", report);
+        Assert.Matches(@"(?m)^\| embedded, 6,000 stock events over 2,000 SKU x location keys \| 6,000 \|( [\d,.]+ \|){5}( [\d,]+ \|){4} [1-9][\d,]* \| [1-9][\d,]* \|$", report);
         Assert.Matches(@"The embedded run's garbage collector held its threads paused for \d+\.\d s in all \([\d,]+ gen0, [\d,]+ gen1 and [\d,]+ gen2 collections\)", report);
         Assert.Matches(@"\| fold state, 6,000 stock events over 2,000 SKU x location keys \| 2,000 \| 0 \| 0 \| \d+ \| [1-9][\d,]* \|", report);
         Assert.Matches(@"(?m)^\| embedded, 12,000 inputs \| 12,000 \|", report);

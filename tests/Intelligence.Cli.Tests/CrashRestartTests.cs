@@ -60,6 +60,13 @@ public sealed partial class CrashRestartTests(ITestOutputHelper output) : IDispo
                 < 4 => TimeSpan.FromMilliseconds(schedule.Next(1_000, 3_000)),
                 _ => Timeout.InfiniteTimeSpan,
             };
+            if (kills > 0 && wait != Timeout.InfiniteTimeSpan)
+            {
+                // Each later life is killed only once the run is on disk, so that a slow start on a busy
+                // machine cannot leave nothing to resume.
+                await UntilAsync(() => File.Exists(Path.Combine(crashed, "checkpoints", "run.json")) || running.HasExited, TimeSpan.FromMinutes(1));
+            }
+
             if (wait != Timeout.InfiniteTimeSpan)
             {
                 await Task.Delay(wait);
@@ -102,6 +109,15 @@ public sealed partial class CrashRestartTests(ITestOutputHelper output) : IDispo
 
         // The processors' final state, key by key.
         Assert.Equal(FinalState(whole), FinalState(crashed));
+    }
+
+    private static async Task UntilAsync(Func<bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!done() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+        }
     }
 
     private static string Account(string runOutput) =>
