@@ -71,9 +71,11 @@ public sealed class ChdbMemory : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops sampling; a failed reading is <see cref="StopAsync"/>'s to report, so that it never hides the error a run is unwinding from.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _sampling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 }
