@@ -35,8 +35,8 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
         switch (message.Body)
         {
             case LocationAtsChanged ats:
-                state.Sku = ats.Sku;
-                state.LocationAts[ats.Location] = ats.Ats;
+                state.Sku = KeptText.Keep(state.Sku, ats.Sku);
+                state.SetLocationAts(ats.Location, ats.Ats);
                 foreach (var position in state.Channels.Values)
                 {
                     position.Share = null; // the stock changed, so every channel's share is worked out again
@@ -44,11 +44,11 @@ public sealed class ChannelAtsFold(InventoryOptions options) : Fold<ChannelAtsSt
 
                 break;
             case ChannelDemand demand when _channels.Rules.ContainsKey(demand.Channel):
-                state.Sku = demand.Sku;
+                state.Sku = KeptText.Keep(state.Sku, demand.Sku);
                 ChannelSellRate.Record(PositionOf(state, demand.Channel), message.At, demand.Quantity, demand.PromotionId);
                 break;
             case ListingReported listing when _channels.Rules.ContainsKey(listing.Channel):
-                state.Sku = listing.Sku;
+                state.Sku = KeptText.Keep(state.Sku, listing.Sku);
                 PositionOf(state, listing.Channel).Listed = listing.ListedQuantity;
                 reported = listing.Channel;
                 break;

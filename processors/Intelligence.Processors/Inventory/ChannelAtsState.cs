@@ -13,6 +13,21 @@ public sealed class ChannelAtsState : FoldState
 
     public Dictionary<string, ChannelPosition> Channels { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Records a location's ATS. A full table grows by a quarter, not by doubling: left to double, twenty
+    /// locations sit in a table for 37, a third of the SKU's state; this way they sit in one for 23.
+    /// </summary>
+    public void SetLocationAts(string location, int ats)
+    {
+        var capacity = LocationAts.EnsureCapacity(0);
+        if (LocationAts.Count == capacity && !LocationAts.ContainsKey(location))
+        {
+            LocationAts.EnsureCapacity(capacity + capacity / 4 + 1);
+        }
+
+        LocationAts[location] = ats;
+    }
+
     /// <summary>When to look again while an oversell risk is open: its sell rate falls as the window moves on.</summary>
     public DateTimeOffset? ReviewAt { get; set; }
 }

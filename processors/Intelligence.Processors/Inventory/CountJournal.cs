@@ -17,7 +17,7 @@ public static class CountJournal
         if (horizon > position.JournalFrom)
         {
             position.JournalFrom = horizon;
-            TimedUnits.ForgetThrough(position.Journal, horizon);
+            position.Journal = TimedUnits.ForgetThrough(position.Journal, horizon);
         }
     }
 
@@ -32,7 +32,7 @@ public static class CountJournal
         position.OnHand += delta;
         if (delta != 0 && at > position.JournalFrom)
         {
-            (position.Journal ??= []).Add(new TimedUnits { At = at, Units = delta });
+            position.Journal = TimedUnits.Add(position.Journal, at, delta);
         }
 
         return true;
@@ -71,7 +71,7 @@ public static class CountJournal
         }
 
         position.LastCountAt = at;
-        TimedUnits.ForgetThrough(position.Journal, at);
+        position.Journal = TimedUnits.ForgetThrough(position.Journal, at);
         return (outcome, position.OnHand - before);
     }
 }

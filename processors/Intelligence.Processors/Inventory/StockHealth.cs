@@ -65,14 +65,13 @@ public static class StockHealth
     public static void RecordPick(StockPosition position, DateTimeOffset at, int units, DateTimeOffset now, int windowDays)
     {
         var day = DayOf(at);
-        var picks = position.PicksByDay ??= [];
-        if (!AddToDay(CollectionsMarshal.AsSpan(picks), day, units))
+        if (!AddToDay(CollectionsMarshal.AsSpan(position.PicksByDay), day, units))
         {
-            picks.Add(new TimedUnits { At = day, Units = units });
+            position.PicksByDay = TimedUnits.Add(position.PicksByDay, day, units);
         }
 
         var firstDay = DayOf(now).AddDays(1 - windowDays);
-        TimedUnits.ForgetBefore(picks, firstDay);
+        position.PicksByDay = TimedUnits.ForgetBefore(position.PicksByDay, firstDay);
     }
 
     private static bool AddToDay(Span<TimedUnits> days, DateTimeOffset day, int units)
@@ -94,11 +93,11 @@ public static class StockHealth
     {
         if (units != 0)
         {
-            (position.Adjustments ??= []).Add(new TimedUnits { At = at, Units = Math.Abs(units) });
+            position.Adjustments = TimedUnits.Add(position.Adjustments, at, Math.Abs(units));
         }
 
         var from = now - AdjustmentWindow;
-        TimedUnits.ForgetThrough(position.Adjustments, from);
+        position.Adjustments = TimedUnits.ForgetThrough(position.Adjustments, from);
     }
 
     /// <summary>The start of the UTC day <paramref name="at"/> falls in.</summary>

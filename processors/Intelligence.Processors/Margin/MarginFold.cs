@@ -26,12 +26,12 @@ public sealed class MarginFold(MarginOptions options) : Fold<MarginState>
         Span<decimal> before = stackalloc decimal[MarginKpis.Names.Count];
         Figures(state, before);
         var (contribution, netRevenue, leak) = (state.Contribution, state.NetRevenue, state.Discount + state.Fees + state.Refunds);
-        state.Sku = entry.Sku;
-        state.Channel = entry.Channel;
-        state.PromotionId = entry.PromotionId;
+        state.Sku = KeptText.Keep(state.Sku, entry.Sku);
+        state.Channel = KeptText.Keep(state.Channel, entry.Channel);
+        state.PromotionId = KeptText.Keep(state.PromotionId, entry.PromotionId);
         if (entry.Category != ProductFold.Unknown || state.Category.Length == 0)
         {
-            state.Category = entry.Category;
+            state.Category = KeptText.Keep(state.Category, entry.Category);
         }
 
         Add(state, entry);
