@@ -4,7 +4,7 @@ using Intelligence.Processors.Flow;
 namespace Intelligence.Processors.Inventory;
 
 /// <summary>The ATS of one SKU at every location and what each channel may sell of it.</summary>
-public sealed class ChannelAtsState : FoldState
+public sealed class ChannelAtsState : FoldState, IJsonOnDeserialized
 {
     public string Sku { get; set; } = "";
 
@@ -27,6 +27,9 @@ public sealed class ChannelAtsState : FoldState
 
         LocationAts[location] = ats;
     }
+
+    /// <summary>Read back from a checkpoint or a store, the location table is no larger than its entries need.</summary>
+    void IJsonOnDeserialized.OnDeserialized() => LocationAts.TrimExcess();
 
     /// <summary>When to look again while an oversell risk is open: its sell rate falls as the window moves on.</summary>
     public DateTimeOffset? ReviewAt { get; set; }

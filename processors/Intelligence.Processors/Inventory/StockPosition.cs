@@ -10,7 +10,7 @@ namespace Intelligence.Processors.Inventory;
 /// SKU and location names are shared between positions, its times take 8 bytes each (<see cref="PackedTime"/>),
 /// and its journal entries are values in their list, not objects of their own.
 /// </summary>
-public sealed class StockPosition : FoldState
+public sealed class StockPosition : FoldState, IJsonOnDeserialized
 {
     private PackedTime _lastCountAt = PackedTime.None;
     private PackedTime _firstSeenAt = PackedTime.None;
@@ -116,6 +116,14 @@ public sealed class StockPosition : FoldState
         }
     }
 
+    /// <summary>Read back from a checkpoint or a store, the lists are sized to what they hold, as a fold leaves them.</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Journal = TimedUnits.Trimmed(Journal);
+        Adjustments = TimedUnits.Trimmed(Adjustments);
+        PicksByDay = TimedUnits.Trimmed(PicksByDay);
+    }
+
     /// <summary>The SKU and location, named once per position and their text shared with every other position's.</summary>
     public void Identify(string sku, string location)
     {
@@ -180,9 +188,9 @@ public struct TimedUnits
     public int Units { get; set; }
 
     /// <summary>
-    /// Adds an entry to a list that exists only while it holds something. A new list has room for one entry, as
-    /// most positions hold one or two: a million positions' lists are then a third of the size of lists made at
-    /// the default four.
+    /// A list that exists only while it holds something, with the entry added: the caller keeps what this
+    /// returns. A new list has room for one entry, as most positions hold one or two: 72 bytes with its
+    /// entry, where a list made at the default four takes 120.
     /// </summary>
     public static List<TimedUnits> Add(List<TimedUnits>? entries, DateTimeOffset at, int units)
     {
@@ -191,7 +199,19 @@ public struct TimedUnits
         return entries;
     }
 
-    /// <summary>Removes the entries at or before <paramref name="through"/>; null once none is left (no delegate made, as this runs on every stock event).</summary>
+    /// <summary>The list with no room beyond its entries, or null when it has none.</summary>
+    public static List<TimedUnits>? Trimmed(List<TimedUnits>? entries)
+    {
+        if (entries is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        entries.TrimExcess();
+        return entries;
+    }
+
+    /// <summary>Removes the entries at or before <paramref name="through"/>; the caller keeps what this returns, null once none is left (no delegate made, as this runs on every stock event).</summary>
     public static List<TimedUnits>? ForgetThrough(List<TimedUnits>? entries, DateTimeOffset through) => Forget(entries, through, inclusive: true);
 
     /// <summary>Removes the entries before <paramref name="from"/>; null once none is left.</summary>

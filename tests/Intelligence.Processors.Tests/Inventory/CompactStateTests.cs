@@ -17,7 +17,7 @@ public sealed class CompactStateTests
         Assert.Equal((1, 1), (position.Journal!.Count, position.Journal.Capacity));
 
         CountJournal.Move(position, Noon.AddMinutes(5), -1);
-        Assert.Equal(2, position.Journal.Capacity);
+        Assert.Equal(2, position.Journal.Count);
 
         var (outcome, _) = CountJournal.Count(position, Noon.AddMinutes(10), 40);
         Assert.Equal(CountOutcome.Applied, outcome);
@@ -53,9 +53,9 @@ public sealed class CompactStateTests
     }
 
     [Theory]
-    [InlineData(20, 23)]
-    [InlineData(40, 47)]
-    public void A_skus_location_table_grows_by_a_quarter_not_by_doubling(int locations, int expected)
+    [InlineData(20, 28)]
+    [InlineData(40, 53)]
+    public void A_skus_location_table_grows_by_a_quarter_not_by_doubling(int locations, int bound)
     {
         var state = new ChannelAtsState();
         for (var i = 0; i < locations; i++)
@@ -68,7 +68,31 @@ public sealed class CompactStateTests
         Assert.Equal(locations, state.LocationAts.Count);
         Assert.Equal(99, state.LocationAts["LOC-00"]);
         Assert.Equal(locations - 1, state.LocationAts[$"LOC-{locations - 1:00}"]);
-        Assert.Equal(expected, state.LocationAts.EnsureCapacity(0)); // doubling would leave 37 and 89
+        Assert.InRange(state.LocationAts.EnsureCapacity(0), locations, bound); // doubling leaves 37 and 89
+    }
+
+    [Fact]
+    public void State_read_back_from_json_is_as_compact_as_a_fold_leaves_it()
+    {
+        var position = new StockPosition { JournalFrom = Noon.AddDays(-1) };
+        CountJournal.Move(position, Noon, -2);
+        StockHealth.RecordAdjustment(position, Noon, 3, Noon);
+        position.PicksByDay = [];
+        var channels = new ChannelAtsState();
+        for (var i = 0; i < 20; i++)
+        {
+            channels.SetLocationAts($"LOC-{i:00}", i);
+        }
+
+        var back = (StockPosition)StateJson.Read(StateJson.Write(position, typeof(StockPosition)), typeof(StockPosition));
+        var channelsBack = (ChannelAtsState)StateJson.Read(StateJson.Write(channels, typeof(ChannelAtsState)), typeof(ChannelAtsState));
+
+        Assert.Equal((1, 1), (back.Journal!.Count, back.Journal.Capacity)); // the reader makes lists with room for four
+        Assert.Equal(1, back.Adjustments!.Capacity);
+        Assert.Null(back.PicksByDay);
+        Assert.Equal(20, channelsBack.LocationAts.Count);
+        Assert.InRange(channelsBack.LocationAts.EnsureCapacity(0), 20, 28); // the reader grows it by doubling, to 37
+        Assert.Equal(19, channelsBack.LocationAts["LOC-19"]);
     }
 
     [Fact]
