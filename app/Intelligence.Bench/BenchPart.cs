@@ -15,7 +15,7 @@ public static class BenchPart
         {
             BenchParts.Embedded => await EmbeddedApproach.RunAsync(input, scratch, options, loggers, cancellationToken),
             BenchParts.Bound => await BoundApproach.RunAsync(input, scratch, cancellationToken),
-            BenchParts.Stages => await StageProfile.RunAsync(input, scratch, options.Processors, cancellationToken),
+            BenchParts.Stages => await StageProfile.RunAsync(input, scratch, options, cancellationToken),
             BenchParts.Streamiz => StreamizApproach.Run(input, options.Processors, streamizEvents),
             BenchParts.ClickHouseViews => await MaterializedViewApproach.RunAsync(input, scratch, null, cancellationToken),
             BenchParts.Latency => await LatencyApproach.RunAsync(input, scratch, options, rate, loggers, cancellationToken),
