@@ -20,6 +20,9 @@ public sealed record BenchPlan
     /// <summary>SKU x location key counts for the growth-with-keys runs (empty: not run).</summary>
     public IReadOnlyList<long> ScaleKeys { get; init; } = [];
 
+    /// <summary>The settings file given to `bench --config`, handed on to every part's process (null: none).</summary>
+    public string? Config { get; init; }
+
     /// <summary>The approaches to run, by part name; all by default.</summary>
     public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(BenchParts.Named);
 

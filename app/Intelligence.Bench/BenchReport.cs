@@ -69,13 +69,17 @@ public static class BenchReport
                 : [s, "", "", ""]));
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Rows: {N(stages.Figure("rows before batching") ?? 0)} produced by the folds, {N(stages.Figure("processor rows") ?? 0)} after each batch keeps the last state per key; {N((stages.Figure("bytes inserted") ?? 0) / (1 << 20))} MiB inserted.");
+        var rowsCpu = stages.Figure("chDB inserts: processor rows, CPU of all threads") ?? 0;
+        var rawCpu = stages.Figure("chDB inserts: raw events, CPU of all threads") ?? 0;
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"chDB inserts, in batches of {N(stages.Figure("events per batch") ?? 0)} events: processor rows {F(stages.Figure("chDB inserts: processor rows") ?? 0, 2)} s ({F(stages.Figure("chDB inserts: processor rows, CPU of all threads") ?? 0, 2)} s of CPU on all threads), raw events {F(stages.Figure("chDB inserts: raw events") ?? 0, 2)} s ({F(stages.Figure("chDB inserts: raw events, CPU of all threads") ?? 0, 2)} s of CPU).");
-        var insertCpu = (stages.Figure("chDB inserts: processor rows, CPU of all threads") ?? 0) + (stages.Figure("chDB inserts: raw events, CPU of all threads") ?? 0);
-        if (insertCpu > 0)
+            $"chDB inserts, in {N(stages.Figure("batches") ?? 0)} batches of up to {N(stages.Figure("events per batch, at most") ?? 0)} events: "
+            + $"processor rows {F(stages.Figure("chDB inserts: processor rows") ?? 0, 2)} s ({F(rowsCpu, 2)} s of CPU on all threads), "
+            + $"raw events {F(stages.Figure("chDB inserts: raw events") ?? 0, 2)} s ({F(rawCpu, 2)} s of CPU on all threads).");
+        if (rowsCpu + rawCpu > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"The inserts alone take {F(1e6 * insertCpu / stages.Events, 1)} µs of CPU per input: with nothing else to do, {Environment.ProcessorCount} cores could store at most {N(Environment.ProcessorCount * stages.Events / insertCpu)} inputs/s this way.");
+                $"The inserts alone take {F(1e6 * (rowsCpu + rawCpu) / stages.Events, 1)} µs of CPU per input: with nothing else to do, "
+                + $"{Environment.ProcessorCount} cores could store at most {N(Environment.ProcessorCount * stages.Events / (rowsCpu + rawCpu))} inputs/s this way.");
         }
     }
 

@@ -57,7 +57,8 @@ public static class BenchRunner
     }
 
     private static string[] Arguments(BenchPlan plan, string part, string input, params string[] more) =>
-        ["bench", "--part", part, "--input", input, "--scratch", plan.ScratchFor(part), .. more];
+        ["bench", "--part", part, "--input", input, "--scratch", plan.ScratchFor(part), .. more,
+         .. plan.Config is { } config ? new[] { "--config", config } : []];
 }
 
 /// <summary>Every measurement of one bench run, with its label and the table it belongs to.</summary>

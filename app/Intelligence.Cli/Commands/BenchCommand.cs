@@ -32,7 +32,7 @@ public static class BenchCommand
           --scale-keys K      also run it on K SKU x location keys with 3K stock events (repeatable,
                               e.g. 10k, 100k, 1m): how memory grows with keys
           --data DIR          workloads, scratch stores and reports (default ./data/bench)
-          --config FILE       extra settings (JSON, same shape as appsettings.json)
+          --config FILE       extra settings (JSON, same shape as appsettings.json), for every part
         """;
 
     public static readonly IReadOnlySet<string> Valued = new HashSet<string>(
@@ -79,6 +79,7 @@ public static class BenchCommand
             ScaleEvents = line.Numbers("scale-events", [], 10_000, 100_000_000),
             ScaleKeys = line.Numbers("scale-keys", [], 1_000, 10_000_000),
             Parts = only.Count > 0 ? only.ToHashSet() : new HashSet<string>(BenchParts.Named),
+            Config = line.Value("config") is { } config ? Path.GetFullPath(config) : null,
         };
     }
 
