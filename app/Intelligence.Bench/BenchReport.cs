@@ -75,11 +75,12 @@ public static class BenchReport
             $"chDB inserts, in {N(stages.Figure("batches") ?? 0)} batches of up to {N(stages.Figure("events per batch, at most") ?? 0)} events: "
             + $"processor rows {F(stages.Figure("chDB inserts: processor rows") ?? 0, 2)} s ({F(rowsCpu, 2)} s of CPU on all threads), "
             + $"raw events {F(stages.Figure("chDB inserts: raw events") ?? 0, 2)} s ({F(rawCpu, 2)} s of CPU on all threads).");
-        if (rowsCpu + rawCpu > 0)
+        var insertsCpu = rowsCpu + rawCpu;
+        if (insertsCpu > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"The inserts alone take {F(1e6 * (rowsCpu + rawCpu) / stages.Events, 1)} µs of CPU per input: with nothing else to do, "
-                + $"{Environment.ProcessorCount} cores could store at most {N(Environment.ProcessorCount * stages.Events / (rowsCpu + rawCpu))} inputs/s this way.");
+                $"The inserts alone take {F(1e6 * insertsCpu / stages.Events, 1)} µs of CPU per input: with nothing else to do, "
+                + $"{Environment.ProcessorCount} cores could store at most {N(Environment.ProcessorCount * stages.Events / insertsCpu)} inputs/s this way.");
         }
     }
 
